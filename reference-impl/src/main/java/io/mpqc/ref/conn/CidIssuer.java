@@ -1,0 +1,90 @@
+package io.mpqc.ref.conn;
+
+import io.mpqc.ref.frame.Bytes;
+import io.mpqc.ref.frame.Frame;
+import io.mpqc.ref.frame.FrameType;
+import io.mpqc.ref.path.ConnectionIdEntry;
+import io.mpqc.ref.path.Path;
+
+/**
+ * Issues our connection IDs: proactively at least one for every path ID both sides allow (draft-21
+ * §3.2.1 RECOMMENDED, lowest IDs first, capped by {@link ConnectionConfig#provisionedPaths()}), and
+ * replacements after a retirement. Never for a path ID above the peer's limit (MUST NOT) and never more
+ * per path than the peer's active_connection_id_limit.
+ */
+final class CidIssuer {
+    private final ConnectionState state;
+    private final Outbox outbox;
+
+    CidIssuer(ConnectionState state, Outbox outbox) {
+        this.state = state;
+        this.outbox = outbox;
+    }
+
+    /** Our handshake connection ID: path 0, sequence 0, not announced in any frame. */
+    void registerHandshakeCid(Path path0) {
+        Bytes token = randomBytes(16);
+        state.paths.addLocalCid(path0, new ConnectionIdEntry(0, 0, state.config.localInitialCid(), token));
+    }
+
+    /** Tops up every path ID from 0 up to the lower of both limits and the provisioning cap. */
+    void provision() {
+        if (!pathFrames()) {
+            topUp(state.paths.getOrCreate(0));
+            return;
+        }
+        long top = Math.min(state.paths.localMaxPathId(), state.paths.peerMaxPathId());
+        top = Math.min(top, state.config.provisionedPaths() - 1L);
+        for (long id = 0; id <= top; id++) {
+            Path p = state.paths.getOrCreate(id);
+            if (!p.state().isEnding()) {
+                topUp(p);
+            }
+        }
+    }
+
+    /** Issues IDs on {@code path} until it holds the target number. */
+    void topUp(Path path) {
+        int target = Math.min(state.config.cidsPerPath(), state.config.peerActiveCidLimit());
+        while (path.localCids().activeCount() < target) {
+            issue(path);
+        }
+    }
+
+    /** Whether one more ID may be issued on {@code path} now. */
+    boolean mayIssue(Path path) {
+        return !path.state().isEnding() && path.id() <= state.paths.peerMaxPathId()
+                && path.localCids().activeCount() < state.config.peerActiveCidLimit();
+    }
+
+    /** Issues one new ID on {@code path} and queues the frame announcing it. */
+    ConnectionIdEntry issue(Path path) {
+        Bytes cid;
+        do {
+            cid = randomBytes(8);
+        } while (state.paths.isLocalCidInUse(cid) || cid.equals(state.config.peerInitialCid()));
+        long seq = path.localCids().nextSequence();
+        ConnectionIdEntry entry = new ConnectionIdEntry(path.id(), seq, cid, randomBytes(16));
+        state.paths.addLocalCid(path, entry);
+        Frame frame = pathFrames()
+                ? new Frame.PathNewConnectionId(path.id(), seq, 0, cid, entry.resetToken())
+                : new Frame.NewConnectionId(seq, 0, cid, entry.resetToken());
+        long carrier = outbox.controlPath(-1);
+        if (carrier >= 0) {
+            outbox.queue(carrier, frame);
+        }
+        state.emit(new ConnectionEvent.ConnectionIdIssued(path.id(), entry));
+        return entry;
+    }
+
+    /** Whether CIDs travel in PATH_NEW_CONNECTION_ID (draft-07 on, when negotiated) or NEW_CONNECTION_ID. */
+    boolean pathFrames() {
+        return state.multipath && state.dialect.supports(FrameType.PATH_NEW_CONNECTION_ID);
+    }
+
+    private Bytes randomBytes(int n) {
+        byte[] b = new byte[n];
+        state.random.nextBytes(b);
+        return Bytes.of(b);
+    }
+}

@@ -1,0 +1,94 @@
+package io.mpqc.ref.conn;
+
+import io.mpqc.ref.frame.Dialect;
+import io.mpqc.ref.path.Path;
+import io.mpqc.ref.path.PathState;
+import io.mpqc.ref.path.PathTable;
+import io.mpqc.ref.tp.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The state one connection core shares between its parts (frame processing, path lifecycle, CID issuing,
+ * the outbox). Confined to the connection's thread like the rest of the core.
+ */
+final class ConnectionState {
+    final ConnectionConfig config;
+    final Dialect dialect;
+    final Role role;
+    final boolean multipath;
+    final PathTable paths;
+    final SplittableRandom random;
+    private final List<ConnectionListener> listeners = new ArrayList<>();
+    long now;
+    CloseReason close;
+    /** When the connection closes for lack of an open path, or -1. */
+    long lastPathDeadline = -1;
+    /** draft-06 senders number status frames across the whole connection (drafts up to -10). */
+    long connectionWideStatusSequence;
+
+    ConnectionState(ConnectionConfig config) {
+        this.config = config;
+        this.dialect = config.dialect();
+        this.role = config.role();
+        this.multipath = config.multipathNegotiated();
+        long localMax = multipath ? config.localMaxPathId() : 0;
+        long peerMax = multipath ? config.peerMaxPathId() : 0;
+        this.paths = new PathTable(localMax, peerMax, config.initialRttMicros());
+        this.random = new SplittableRandom(config.seed());
+    }
+
+    void addListener(ConnectionListener l) {
+        listeners.add(l);
+    }
+
+    void removeListener(ConnectionListener l) {
+        listeners.remove(l);
+    }
+
+    void emit(ConnectionEvent event) {
+        for (ConnectionListener l : List.copyOf(listeners)) {
+            l.onEvent(now, event);
+        }
+    }
+
+    boolean isClosed() {
+        return close != null;
+    }
+
+    /** Records the one and only close of the connection. */
+    void closeWith(long code, long frameType, String reason, boolean byPeer) {
+        if (close != null) {
+            return;
+        }
+        close = new CloseReason(code, frameType, reason, byPeer);
+        emit(new ConnectionEvent.ConnectionClosed(-1, close));
+    }
+
+    void transition(Path path, PathState to) {
+        PathState from = path.state();
+        if (from != to) {
+            path.become(to);
+            emit(new ConnectionEvent.PathStateChanged(path.id(), from, to));
+        }
+    }
+
+    long pto(Path path) {
+        return path.rtt().pto(config.maxAckDelayMicros());
+    }
+
+    /** The largest PTO among the paths still open, at least path 0's. */
+    long largestPto() {
+        long max = pto(paths.getOrCreate(0));
+        for (Path p : paths.open()) {
+            max = Math.max(max, pto(p));
+        }
+        return max;
+    }
+
+    /** The path ID limit the draft-21 §4 checks use: the one we advertised. */
+    boolean aboveLocalLimit(long pathId) {
+        return pathId > paths.localMaxPathId();
+    }
+}

@@ -1,0 +1,454 @@
+package io.mpqc.ref.conn;
+
+import static io.mpqc.ref.frame.TransportError.CONNECTION_ID_LIMIT_ERROR;
+import static io.mpqc.ref.frame.TransportError.PROTOCOL_VIOLATION;
+
+import io.mpqc.ref.frame.AckRanges;
+import io.mpqc.ref.frame.Bytes;
+import io.mpqc.ref.frame.Frame;
+import io.mpqc.ref.frame.FrameType;
+import io.mpqc.ref.frame.PacketType;
+import io.mpqc.ref.path.ConnectionIdEntry;
+import io.mpqc.ref.path.LocalConnectionIds;
+import io.mpqc.ref.path.Path;
+import io.mpqc.ref.path.PathState;
+import io.mpqc.ref.path.PathStatus;
+import io.mpqc.ref.path.PathTable;
+import io.mpqc.ref.path.StatusRecord;
+import io.mpqc.ref.recovery.SentPacket;
+import io.mpqc.ref.tp.Role;
+import java.util.List;
+
+/**
+ * Applies received frames to the connection. Every handler first checks everything that can close the
+ * connection or make it ignore the frame, and only then changes state, so a frame that leads to a
+ * connection error or is ignored leaves the connection exactly as it was ("nothing lost"). The
+ * requirement IDs in messages are those of the catalog in the spec digest.
+ */
+final class FrameProcessor {
+    private final ConnectionState state;
+    private final Outbox outbox;
+    private final PathLifecycle lifecycle;
+    private final CidIssuer cids;
+
+    FrameProcessor(ConnectionState state, Outbox outbox, PathLifecycle lifecycle, CidIssuer cids) {
+        this.state = state;
+        this.outbox = outbox;
+        this.lifecycle = lifecycle;
+        this.cids = cids;
+    }
+
+    void receive(PacketContext ctx, List<Frame> frames) {
+        if (state.isClosed()) {
+            return;
+        }
+        if (frames.isEmpty()) {
+            state.closeWith(PROTOCOL_VIOLATION.code(), 0, "Q-12.4-4: packet without frames", false);
+            return;
+        }
+        Path path = packetPath(ctx);
+        if (path == null) {
+            return;
+        }
+        boolean ackEliciting = false;
+        for (Frame f : frames) {
+            if (state.isClosed()) {
+                return;
+            }
+            ackEliciting |= f.type().isAckEliciting();
+            try {
+                handle(ctx, path, f);
+            } catch (ConnectionError e) {
+                state.closeWith(e.code(), state.dialect.codepoint(f.type()), e.requirement() + ": " + e.getMessage(),
+                        false);
+                return;
+            }
+        }
+        boolean applicationSpace = ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT;
+        if (applicationSpace && ctx.packetNumber() >= 0 && path.state() != PathState.CLOSED) {
+            path.received().onReceived(ctx.packetNumber(), ackEliciting, state.now);
+        }
+    }
+
+    /**
+     * The path a packet belongs to, opening a new one if the packet is the first on its path ID; null when
+     * no path can take it (we never issued a connection ID for the ID, or the path was freed).
+     */
+    private Path packetPath(PacketContext ctx) {
+        boolean handshakeSpace = ctx.type() == PacketType.INITIAL || ctx.type() == PacketType.HANDSHAKE;
+        long pathId = handshakeSpace ? 0 : ctx.pathId();
+        if (!state.multipath && pathId != 0) {
+            return dropped(pathId, "multipath not negotiated: only path 0 exists");
+        }
+        Path path = state.paths.get(pathId);
+        if (path == null || path.localCids().highestIssued() < 0) {
+            return dropped(pathId, "no connection ID of ours was ever issued for this path ID");
+        }
+        if (path.state() == PathState.CLOSED) {
+            return dropped(pathId, "the path was freed after abandonment");
+        }
+        if (path.state() == PathState.UNUSED && ctx.type() == PacketType.ONE_RTT) {
+            lifecycle.openedByPeer(path);
+        }
+        return path;
+    }
+
+    private Path dropped(long pathId, String reason) {
+        state.emit(new ConnectionEvent.PacketDropped(pathId, reason));
+        return null;
+    }
+
+    private void handle(PacketContext ctx, Path path, Frame f) throws ConnectionError {
+        FrameType type = f.type();
+        if (type.isMultipath()) {
+            if (!state.multipath) {
+                throw new ConnectionError(state.config.notNegotiatedError(), "MP-2-1",
+                        type + " received but multipath was not negotiated");
+            }
+            if (ctx.type() != PacketType.ONE_RTT) {
+                throw new ConnectionError(state.dialect.wrongPacketTypeCode(), "MP-4-2",
+                        type + " is only allowed in 1-RTT packets, got " + ctx.type());
+            }
+        } else if (!type.allowedIn(ctx.type())) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "Q-12.4-3",
+                    type + " is not allowed in " + ctx.type() + " packets");
+        }
+        switch (type) {
+            case ACK, ACK_ECN -> {
+                Frame.Ack a = (Frame.Ack) f;
+                if (ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT) {
+                    // A plain ACK in a 1-RTT packet acknowledges path 0 (draft-21 §2.3).
+                    onAck(type, 0, a.largest(), a.ackDelay(), a.firstRange(), a.ranges());
+                }
+            }
+            case PATH_ACK, PATH_ACK_ECN -> {
+                Frame.PathAck a = (Frame.PathAck) f;
+                onAck(type, a.pathId(), a.largest(), a.ackDelay(), a.firstRange(), a.ranges());
+            }
+            case PATH_ABANDON -> onPathAbandon((Frame.PathAbandon) f);
+            case PATH_STATUS_BACKUP -> {
+                Frame.PathStatusBackup s = (Frame.PathStatusBackup) f;
+                onStatus(type, s.pathId(), s.sequence(), PathStatus.BACKUP);
+            }
+            case PATH_STATUS_AVAILABLE -> {
+                Frame.PathStatusAvailable s = (Frame.PathStatusAvailable) f;
+                onStatus(type, s.pathId(), s.sequence(), PathStatus.AVAILABLE);
+            }
+            case NEW_CONNECTION_ID -> {
+                Frame.NewConnectionId n = (Frame.NewConnectionId) f;
+                onNewCid(type, 0, n.sequence(), n.retirePriorTo(), n.connectionId(), n.resetToken());
+            }
+            case PATH_NEW_CONNECTION_ID -> {
+                Frame.PathNewConnectionId n = (Frame.PathNewConnectionId) f;
+                onNewCid(type, n.pathId(), n.sequence(), n.retirePriorTo(), n.connectionId(), n.resetToken());
+            }
+            case RETIRE_CONNECTION_ID -> onRetireCid(ctx, type, 0, ((Frame.RetireConnectionId) f).sequence());
+            case PATH_RETIRE_CONNECTION_ID -> {
+                Frame.PathRetireConnectionId r = (Frame.PathRetireConnectionId) f;
+                onRetireCid(ctx, type, r.pathId(), r.sequence());
+            }
+            case MAX_PATH_ID -> onMaxPathId(((Frame.MaxPathId) f).maximum());
+            case PATHS_BLOCKED -> onPathsBlocked(((Frame.PathsBlocked) f).maximum());
+            case PATH_CIDS_BLOCKED -> {
+                Frame.PathCidsBlocked b = (Frame.PathCidsBlocked) f;
+                onPathCidsBlocked(b.pathId(), b.nextSequence());
+            }
+            case PATH_CHALLENGE -> onPathChallenge(path, ((Frame.PathChallenge) f).data());
+            case PATH_RESPONSE -> onPathResponse(path, ((Frame.PathResponse) f).data());
+            case CONNECTION_CLOSE -> {
+                Frame.ConnectionClose c = (Frame.ConnectionClose) f;
+                state.closeWith(c.errorCode(), c.frameType(), new String(c.reason().toByteArray(),
+                        java.nio.charset.StandardCharsets.UTF_8), true);
+            }
+            case CONNECTION_CLOSE_APP -> {
+                Frame.ApplicationClose c = (Frame.ApplicationClose) f;
+                state.closeWith(c.errorCode(), 0, new String(c.reason().toByteArray(),
+                        java.nio.charset.StandardCharsets.UTF_8), true);
+            }
+            case HANDSHAKE_DONE -> {
+                if (state.role == Role.SERVER) {
+                    throw new ConnectionError(PROTOCOL_VIOLATION.code(), "Q-19.20-1",
+                            "a server received HANDSHAKE_DONE");
+                }
+            }
+            case NEW_TOKEN -> {
+                if (state.role == Role.SERVER) {
+                    throw new ConnectionError(PROTOCOL_VIOLATION.code(), "Q-19.7-1", "a server received NEW_TOKEN");
+                }
+            }
+            default -> {
+                // Stream, flow-control and crypto frames carry no path state; the core accepts them.
+            }
+        }
+    }
+
+    /** draft-21 §4: a path ID above the limit we advertised closes with PROTOCOL_VIOLATION (MP-4-3). */
+    private void checkLimit(FrameType type, long pathId) throws ConnectionError {
+        if (state.dialect.pathsByDcidSequence()) {
+            return;
+        }
+        if (state.aboveLocalLimit(pathId)) {
+            throw new ConnectionError(state.dialect.protocolViolationCode(), "MP-4-3", type + " names path ID "
+                    + pathId + " above our maximum " + state.paths.localMaxPathId());
+        }
+    }
+
+    /** True (and the event emitted) when the frame names a path that is being or was abandoned (MP-4-4). */
+    private boolean ignoredAsAbandoned(FrameType type, Path p, long pathId) {
+        if (p != null && p.state().isEnding()) {
+            ignored(pathId, type, "MP-4-4", "path " + pathId + " is " + p.state());
+            return true;
+        }
+        return false;
+    }
+
+    private void ignored(long pathId, FrameType type, String requirement, String reason) {
+        state.emit(new ConnectionEvent.FrameIgnored(pathId, type, requirement, reason));
+    }
+
+    /** For draft-06, path names above our cap are ignored rather than stored without bound. */
+    private boolean ignoredBeyondCap(FrameType type, long pathId) {
+        if (state.dialect.pathsByDcidSequence() && pathId > state.paths.localMaxPathId()) {
+            ignored(pathId, type, "MP-4-4", "DCID sequence " + pathId + " beyond what this endpoint tracks");
+            return true;
+        }
+        return false;
+    }
+
+    private void onAck(FrameType type, long pathId, long largest, long ackDelay, long firstRange,
+            AckRanges ranges) throws ConnectionError {
+        checkLimit(type, pathId);
+        Path p = state.paths.get(pathId);
+        if (p == null || p.state() == PathState.UNUSED || p.state() == PathState.CLOSED) {
+            // Either nothing was ever sent in that space or its state is gone (MP-4-4); the digest lets a
+            // suite accept ignoring for the first case, and this reference does.
+            ignored(pathId, type, "MP-4-4", "no packet number space to acknowledge on path " + pathId);
+            return;
+        }
+        if (largest >= p.sent().nextPacketNumber()) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.1-3", type + " acknowledges packet "
+                    + largest + " on path " + pathId + ", never sent (next is " + p.sent().nextPacketNumber() + ")");
+        }
+        SentPacket largestPacket = p.sent().get(largest);
+        long hi = largest;
+        long lo = largest - firstRange;
+        p.sent().acknowledge(lo, hi);
+        for (int i = 0; i < ranges.count(); i++) {
+            hi = lo - ranges.gap(i) - 2;
+            lo = hi - ranges.length(i);
+            p.sent().acknowledge(lo, hi);
+        }
+        if (largestPacket != null && largestPacket.ackEliciting()) {
+            // RFC 9002 §5.3: ACK Delay scaled by the peer's exponent, capped by its max_ack_delay; the
+            // comparison before shifting keeps a huge field from overflowing.
+            long max = state.config.maxAckDelayMicros();
+            long delayMicros = ackDelay > (max >> state.config.peerAckDelayExponent())
+                    ? max : ackDelay << state.config.peerAckDelayExponent();
+            p.rtt().onSample(Math.max(0, state.now - largestPacket.sentAtMicros()), delayMicros);
+        }
+    }
+
+    private void onPathAbandon(Frame.PathAbandon f) throws ConnectionError {
+        long pathId = f.pathId();
+        checkLimit(FrameType.PATH_ABANDON, pathId);
+        if (ignoredBeyondCap(FrameType.PATH_ABANDON, pathId)) {
+            return;
+        }
+        Path p = state.paths.get(pathId);
+        if (p != null && (p.state() == PathState.CLOSED || p.abandonReceived())) {
+            ignored(pathId, FrameType.PATH_ABANDON, "MP-4-4", "path " + pathId + " already abandoned by the peer");
+            return;
+        }
+        // Unknown error codes are not an error (MP-4.2.1-1); an early abandon of an unused ID neither (MP-3.4-7).
+        lifecycle.abandonedByPeer(state.paths.getOrCreate(pathId), f.errorCode());
+    }
+
+    private void onStatus(FrameType type, long pathId, long sequence, PathStatus status) throws ConnectionError {
+        checkLimit(type, pathId);
+        if (ignoredBeyondCap(type, pathId)) {
+            return;
+        }
+        Path p = state.paths.get(pathId);
+        if (ignoredAsAbandoned(type, p, pathId)) {
+            return;
+        }
+        StatusRecord current = p == null ? StatusRecord.NONE : p.peerStatus();
+        if (!current.accepts(sequence)) {
+            ignored(pathId, type, "MP-4.3-4", "status sequence number " + sequence
+                    + " is not greater than " + current.sequence() + ", the largest seen on path " + pathId);
+            return;
+        }
+        Path path = state.paths.getOrCreate(pathId);
+        path.peerStatus(new StatusRecord(status, sequence));
+        state.emit(new ConnectionEvent.PeerStatusChanged(pathId, status, sequence));
+        if (path.state().isUsable()) {
+            state.transition(path, path.usableStateForStatus());
+        }
+    }
+
+    private void onNewCid(FrameType type, long pathId, long sequence, long retirePriorTo, Bytes cid, Bytes token)
+            throws ConnectionError {
+        checkLimit(type, pathId);
+        Path p = state.paths.get(pathId);
+        if (ignoredAsAbandoned(type, p, pathId)) {
+            return;
+        }
+        ConnectionIdEntry existing = p == null ? null : p.peerCids().get(sequence);
+        if (existing != null) {
+            if (existing.connectionId().equals(cid) && existing.resetToken().equals(token)) {
+                ignored(pathId, type, "MP-4.4-9", "repeated connection ID " + sequence + " on path " + pathId);
+                return;
+            }
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "Q-19.15-3", "sequence number " + sequence
+                    + " on path " + pathId + " reused for a different connection ID");
+        }
+        ConnectionIdEntry owner = state.paths.peerCidOwner(cid);
+        if (owner != null) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-3.2.1-4", "connection ID " + cid
+                    + " already issued as path " + owner.pathId() + " sequence " + owner.sequence());
+        }
+        long oldRpt = p == null ? 0 : p.peerCids().retirePriorTo();
+        long newRpt = Math.max(oldRpt, retirePriorTo);
+        int active = p == null ? 0 : p.peerCids().activeCount() - p.peerCids().countBelow(newRpt);
+        if (sequence >= newRpt) {
+            active++;
+        }
+        if (active > state.config.localActiveCidLimit()) {
+            throw new ConnectionError(CONNECTION_ID_LIMIT_ERROR.code(), "MP-4.4-7", active
+                    + " active connection IDs on path " + pathId + " exceed our limit "
+                    + state.config.localActiveCidLimit());
+        }
+        Path path = state.paths.getOrCreate(pathId);
+        List<ConnectionIdEntry> retired = path.peerCids().retireBelow(newRpt);
+        state.paths.forgetPeerCids(retired);
+        for (ConnectionIdEntry e : retired) {
+            queueRetire(path, e.sequence());
+            state.emit(new ConnectionEvent.ConnectionIdRetired(pathId, e, false));
+        }
+        if (sequence < newRpt) {
+            // Already below Retire Prior To: retire it at once (MP-4.4-8).
+            queueRetire(path, sequence);
+            return;
+        }
+        ConnectionIdEntry entry = new ConnectionIdEntry(pathId, sequence, cid, token);
+        state.paths.addPeerCid(path, entry);
+        state.emit(new ConnectionEvent.ConnectionIdReceived(pathId, entry));
+        while (!path.delayedResponses().isEmpty()) {
+            outbox.queue(pathId, new Frame.PathResponse(path.delayedResponses().poll()));
+        }
+    }
+
+    private void queueRetire(Path path, long sequence) {
+        Frame frame = cids.pathFrames()
+                ? new Frame.PathRetireConnectionId(path.id(), sequence)
+                : new Frame.RetireConnectionId(sequence);
+        long carrier = outbox.canSendOn(path) ? path.id() : outbox.controlPath(path.id());
+        if (carrier >= 0) {
+            outbox.queue(carrier, frame);
+        }
+    }
+
+    private void onRetireCid(PacketContext ctx, FrameType type, long pathId, long sequence) throws ConnectionError {
+        checkLimit(type, pathId);
+        Path p = state.paths.get(pathId);
+        if (ignoredAsAbandoned(type, p, pathId)) {
+            return;
+        }
+        LocalConnectionIds ours = p == null ? null : p.localCids();
+        long highest = ours == null ? -1 : ours.highestIssued();
+        if (sequence > highest) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.5-3", type + " retires sequence " + sequence
+                    + " on path " + pathId + " but the highest we issued there is " + highest);
+        }
+        if (state.config.closeOnRetireOfCarryingCid() && ctx.pathId() == pathId && ctx.dcidSequence() == sequence) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.5-4",
+                    "the packet's own Destination Connection ID was retired");
+        }
+        ConnectionIdEntry retired = ours.retire(sequence);
+        if (retired == null) {
+            ignored(pathId, type, "Q-19.16-1", "sequence " + sequence + " on path " + pathId + " already retired");
+            return;
+        }
+        state.paths.forgetLocalCid(retired);
+        state.emit(new ConnectionEvent.ConnectionIdRetired(pathId, retired, true));
+        if (cids.mayIssue(p) && pathId <= state.paths.localMaxPathId()) {
+            // Replacement for a path that is still open or unused (MP-3.2.2-2, MP-4.5-5).
+            cids.topUp(p);
+        }
+    }
+
+    private void onMaxPathId(long maximum) throws ConnectionError {
+        if (maximum > PathTable.MAX_PATH_ID_VALUE) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-2", "MAX_PATH_ID " + maximum
+                    + " above 2^32-1");
+        }
+        if (maximum < state.paths.peerInitialMaxPathId()) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-3", "MAX_PATH_ID " + maximum
+                    + " below the peer's initial_max_path_id " + state.paths.peerInitialMaxPathId());
+        }
+        if (maximum <= state.paths.peerMaxPathId()) {
+            ignored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", "MAX_PATH_ID " + maximum
+                    + " does not raise the current " + state.paths.peerMaxPathId());
+            return;
+        }
+        state.paths.peerMaxPathId(maximum);
+        state.emit(new ConnectionEvent.MaxPathIdChanged(false, maximum));
+        cids.provision();
+    }
+
+    private void onPathsBlocked(long maximum) throws ConnectionError {
+        if (maximum > state.paths.localMaxPathId()) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-3", "PATHS_BLOCKED at " + maximum
+                    + " above our maximum " + state.paths.localMaxPathId());
+        }
+        if (maximum < state.paths.localMaxPathId()) {
+            ignored(-1, FrameType.PATHS_BLOCKED, "MP-4.7-2", "PATHS_BLOCKED for an older limit " + maximum);
+            return;
+        }
+        state.emit(new ConnectionEvent.PeerPathsBlocked(-1, maximum));
+    }
+
+    private void onPathCidsBlocked(long pathId, long nextSequence) throws ConnectionError {
+        checkLimit(FrameType.PATH_CIDS_BLOCKED, pathId);
+        Path p = state.paths.get(pathId);
+        if (ignoredAsAbandoned(FrameType.PATH_CIDS_BLOCKED, p, pathId)) {
+            return;
+        }
+        long ourNext = p == null ? 0 : p.localCids().nextSequence();
+        if (nextSequence > ourNext) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-4", "PATH_CIDS_BLOCKED expects sequence "
+                    + nextSequence + " on path " + pathId + " but we would issue " + ourNext + " next");
+        }
+        state.emit(new ConnectionEvent.PeerCidsBlocked(pathId, nextSequence));
+        if (nextSequence == ourNext && pathId <= state.paths.peerMaxPathId()) {
+            Path path = state.paths.getOrCreate(pathId);
+            if (cids.mayIssue(path)) {
+                cids.issue(path);
+            }
+        }
+    }
+
+    private void onPathChallenge(Path path, long data) {
+        if (path.state().isEnding()) {
+            // No answer on an abandoned path: answering would revive it (MP-4-4).
+            ignored(path.id(), FrameType.PATH_CHALLENGE, "MP-4-4", "path " + path.id() + " is " + path.state());
+            return;
+        }
+        if (path.peerCids().activeCount() == 0) {
+            // No connection ID to answer with on this path ID yet: the response waits (MP-3.1-9).
+            path.delayedResponses().add(data);
+            return;
+        }
+        // PATH_RESPONSE goes back on the challenge's own path ID (MP-3.1-5).
+        outbox.queue(path.id(), new Frame.PathResponse(data));
+    }
+
+    private void onPathResponse(Path path, long data) {
+        if (path.state() != PathState.VALIDATING || path.challengeData() != data) {
+            ignored(path.id(), FrameType.PATH_RESPONSE, "Q-8.2-3", "no matching challenge outstanding on path "
+                    + path.id() + " (" + path.state() + ")");
+            return;
+        }
+        lifecycle.validated(path);
+    }
+}

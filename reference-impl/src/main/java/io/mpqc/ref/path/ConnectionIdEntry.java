@@ -1,0 +1,7 @@
+package io.mpqc.ref.path;
+
+import io.mpqc.ref.frame.Bytes;
+
+/** One connection ID of a path: its sequence number in the path's space, value and reset token. */
+public record ConnectionIdEntry(long pathId, long sequence, Bytes connectionId, Bytes resetToken) {
+}
