@@ -80,7 +80,7 @@ public final class CaseRegistry {
     }
 
     /** Orders MP-4.3-10 after MP-4.3-9: numeric parts compare as numbers. */
-    static int compareIds(String a, String b) {
+    public static int compareIds(String a, String b) {
         String[] pa = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
         String[] pb = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
         for (int i = 0; i < Math.min(pa.length, pb.length); i++) {

@@ -1,0 +1,45 @@
+package io.mpqc.conformance.target;
+
+import io.mpqc.ref.frame.Dialect;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Resolves URI-like target names: {@code reference} (every dialect), {@code reference:DIALECT}. New kinds
+ * (shim processes, TCP shims, seeded-bug mutants) register here.
+ */
+public final class Targets {
+    private Targets() {
+    }
+
+    /** One line per available target kind, for {@code --list-targets}. */
+    public static List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("reference            the built-in reference implementation, in-process, every dialect");
+        for (Dialect d : Dialect.values()) {
+            lines.add(String.format("reference:%-10s the reference speaking %s only", d.id(), d.id()));
+        }
+        return lines;
+    }
+
+    /**
+     * The target named {@code uri}.
+     *
+     * @throws IllegalArgumentException for a name that is not a target (a usage error)
+     * @throws TargetException when the target exists but cannot be started
+     */
+    public static Target open(String uri) throws TargetException {
+        String kind = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : uri;
+        String rest = uri.contains(":") ? uri.substring(uri.indexOf(':') + 1) : "";
+        switch (kind) {
+            case "reference":
+                if (rest.isEmpty()) {
+                    return ReferenceTarget.all();
+                }
+                return new ReferenceTarget(uri, EnumSet.of(Dialect.byName(rest)));
+            default:
+                throw new IllegalArgumentException("unknown target '" + uri + "' (see --list-targets)");
+        }
+    }
+}
