@@ -20,7 +20,8 @@ final class ConnectionState {
     final boolean multipath;
     final PathTable paths;
     final SplittableRandom random;
-    private final List<ConnectionListener> listeners = new ArrayList<>();
+    // Replaced on change rather than copied per event: emitting stays allocation-free without listeners.
+    private ConnectionListener[] listeners = new ConnectionListener[0];
     long now;
     CloseReason close;
     /** When the connection closes for lack of an open path, or -1. */
@@ -40,15 +41,19 @@ final class ConnectionState {
     }
 
     void addListener(ConnectionListener l) {
-        listeners.add(l);
+        List<ConnectionListener> next = new ArrayList<>(List.of(listeners));
+        next.add(l);
+        listeners = next.toArray(new ConnectionListener[0]);
     }
 
     void removeListener(ConnectionListener l) {
-        listeners.remove(l);
+        List<ConnectionListener> next = new ArrayList<>(List.of(listeners));
+        next.remove(l);
+        listeners = next.toArray(new ConnectionListener[0]);
     }
 
     void emit(ConnectionEvent event) {
-        for (ConnectionListener l : List.copyOf(listeners)) {
+        for (ConnectionListener l : listeners) {
             l.onEvent(now, event);
         }
     }
