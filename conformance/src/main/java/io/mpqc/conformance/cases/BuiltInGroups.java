@@ -9,6 +9,7 @@ final class BuiltInGroups {
 
     static List<CaseGroup> all() {
         return List.of(
+                new C2_1_TransportParameters(),
                 new S4_PacketTypesAndNegotiation(),
                 new S4_3_PathStatus());
     }

@@ -3,6 +3,10 @@ package io.mpqc.conformance.target;
 import io.mpqc.ref.frame.Dialect;
 import io.mpqc.ref.frame.FrameDecodeException;
 import io.mpqc.ref.frame.FrameDecoder;
+import io.mpqc.ref.tp.Role;
+import io.mpqc.ref.tp.TransportParameterException;
+import io.mpqc.ref.tp.TransportParameters;
+import io.mpqc.ref.tp.TransportParametersDecoder;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -38,11 +42,25 @@ public final class ReferenceTarget implements Target {
 
     @Override
     public CodecTarget codec() {
-        return (dialect, payload) -> {
-            try {
-                return new CodecResult.Decoded(new FrameDecoder(dialect).decodeAll(payload));
-            } catch (FrameDecodeException e) {
-                return new CodecResult.Rejected(e.error().code(), e.offset(), e.getMessage());
+        return new CodecTarget() {
+            @Override
+            public CodecResult decode(Dialect dialect, byte[] payload) {
+                try {
+                    return new CodecResult.Decoded(new FrameDecoder(dialect).decodeAll(payload));
+                } catch (FrameDecodeException e) {
+                    return new CodecResult.Rejected(e.error().code(), e.offset(), e.getMessage());
+                }
+            }
+
+            @Override
+            public TransportParametersResult decodeTransportParameters(Dialect dialect, Role sender, byte[] block) {
+                try {
+                    TransportParameters tp = new TransportParametersDecoder(dialect).decode(block, sender);
+                    return new TransportParametersResult.Accepted(tp.initialMaxPathId().orElse(-1),
+                            tp.activeConnectionIdLimit());
+                } catch (TransportParameterException e) {
+                    return new TransportParametersResult.Rejected(e.error().code(), e.offset(), e.getMessage());
+                }
             }
         };
     }
