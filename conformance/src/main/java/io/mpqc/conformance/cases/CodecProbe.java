@@ -35,6 +35,12 @@ public final class CodecProbe {
         return r;
     }
 
+    /** Hands a transport parameters block to the target (the case records it in the transcript). */
+    public io.mpqc.conformance.target.TransportParametersResult decodeTransportParameters(Dialect dialect,
+            io.mpqc.ref.tp.Role sender, byte[] block) throws TargetException {
+        return codec.decodeTransportParameters(dialect, sender, block);
+    }
+
     /** The payload decodes to exactly these frames. */
     public Outcome expectDecoded(String hex, Frame... frames) throws TargetException {
         CodecResult r = decode(hex);
