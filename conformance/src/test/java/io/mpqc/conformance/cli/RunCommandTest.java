@@ -3,13 +3,11 @@ package io.mpqc.conformance.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mpqc.conformance.cli.Cli.Outcome;
-import io.mpqc.conformance.selfcheck.CodecSelfCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,82 +16,93 @@ class RunCommandTest {
     Path tmp;
 
     @Test
-    void runSaysItIsTheSelfCheckPassesEverythingAndWritesTheReport() throws IOException {
+    void runAgainstTheReferencePassesAndWritesEveryReport() throws IOException {
         Path base = tmp.resolve("reports");
         Outcome r = Cli.run("run", "--report-dir", base.toString());
 
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).as(r.out()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> lines = r.outLines();
-        assertThat(lines.get(0)).isEqualTo("conformance cases are not implemented yet; running the codec self-check");
-        int checks = CodecSelfCheck.checks().size();
-        assertThat(lines).filteredOn(l -> l.startsWith("PASS  ")).hasSize(checks);
-        assertThat(lines).noneMatch(l -> l.startsWith("FAIL"));
-        assertThat(lines).contains("summary: " + checks + " checks, " + checks + " passed, 0 failed");
-        assertThat(lines).anyMatch(l -> l.startsWith("PASS  PATH_STATUS_BACKUP for path 2, sequence 7  [7e 76 02 07]"));
-
+        assertThat(lines.get(0)).isEqualTo("target reference, dialect draft-21");
+        assertThat(lines).anyMatch(l -> l.matches("summary: \\d+ cases: \\d+ PASS, 0 FAIL, 0 WARN, 0 UNSUPPORTED, 0 ERROR.*"));
         String last = lines.get(lines.size() - 1);
         assertThat(last).startsWith("report: " + base);
         Path index = Path.of(last.substring("report: ".length()));
-        assertThat(index).isRegularFile().hasFileName("index.html");
-        assertThat(index.getParent().getFileName().toString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ");
-
+        Path dir = index.getParent();
+        assertThat(index).isRegularFile();
+        assertThat(dir.resolve("results.json")).isRegularFile();
+        assertThat(Files.readString(dir.resolve("junit.xml"))).contains("<testsuite", "MP-4.3-4/");
+        try (var allure = Files.list(dir.resolve("allure-results"))) {
+            assertThat(allure.filter(p -> p.toString().endsWith("-result.json")).count()).isPositive();
+        }
         Path latest = base.resolve("latest");
         assertThat(Files.isSymbolicLink(latest) || Files.isDirectory(latest, LinkOption.NOFOLLOW_LINKS)).isTrue();
         assertThat(Files.readString(latest.resolve("index.html"))).isEqualTo(Files.readString(index));
     }
 
     @Test
-    void theReportIsSelfContainedHtml() throws IOException {
-        Path base = tmp.resolve("r");
-        assertThat(Cli.run("run", "--report-dir", base.toString()).exitCode()).isZero();
-        String html = Files.readString(base.resolve("latest/index.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>", "codec self-check",
-                "not implemented yet", CodecSelfCheck.checks().size() + " checks", "7e 76 02 07", "PATH_ACK")
-                .doesNotContain("<script", "<link", "src=", "href=", "http://", "https://")
-                .endsWith("</html>\n");
+    void listShowsTheSelectedCasesOnly() {
+        Outcome r = Cli.run("run", "--list", "--id", "MP-4.3-4*");
+        assertThat(r.exitCode()).isZero();
+        List<String> caseLines = r.outLines().subList(0, r.outLines().size() - 1);
+        assertThat(caseLines).isNotEmpty().allMatch(l -> l.startsWith("MP-4.3-4/"));
+        assertThat(r.outLines().get(r.outLines().size() - 1)).matches(caseLines.size() + " cases for reference in draft-21");
     }
 
     @Test
-    void secondRunGetsItsOwnDirectoryAndLatestMoves() throws IOException {
-        Path base = tmp.resolve("reports");
-        Outcome first = Cli.run("run", "--report-dir", base.toString());
-        Outcome second = Cli.run("run", "--report-dir", base.toString());
+    void filtersCombineByTagAndKeyword() {
+        Outcome r = Cli.run("run", "--list", "--tag", "attack", "--keyword", "must");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("MP-4.3-4/equal-sequence-is-ignored").doesNotContain("MP-4.3-5/same-sequence");
+    }
+
+    @Test
+    void listTargetsNamesTheReference() {
+        Outcome r = Cli.run("run", "--list-targets");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("reference ", "reference:draft-18");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExitTwo() {
+        for (String[] args : List.of(new String[] {"run", "--target", "nonsense"},
+                new String[] {"run", "--target", "reference:draft-18", "--dialect", "draft-06"},
+                new String[] {"run", "--keyword", "often"},
+                new String[] {"run", "--jobs", "0"},
+                new String[] {"run", "--timeout", "soon"},
+                new String[] {"run", "--id", "NO-SUCH-*"},
+                new String[] {"run", "--baseline", tmp.resolve("missing.txt").toString()})) {
+            Outcome r = Cli.run(args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.errLines().get(0)).as(String.join(" ", args)).startsWith("mpqc");
+            assertThat(r.err()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void baselineGateFailsOnlyOnDifferences() throws IOException {
+        Path file = tmp.resolve("baseline.txt");
+        Outcome first = Cli.run("run", "--no-report", "--id", "MP-4.3-*", "--write-baseline", file.toString());
         assertThat(first.exitCode()).isZero();
-        assertThat(second.exitCode()).isZero();
-        try (Stream<Path> runs = Files.list(base)) {
-            assertThat(runs.filter(p -> !p.getFileName().toString().equals("latest"))).hasSize(2);
-        }
-        String secondIndex = second.outLines().get(second.outLines().size() - 1).substring("report: ".length());
-        if (Files.isSymbolicLink(base.resolve("latest"))) {
-            assertThat(Files.readSymbolicLink(base.resolve("latest")))
-                    .isEqualTo(Path.of(secondIndex).getParent().getFileName());
-        }
-        try (Stream<Path> leftovers = Files.list(base)) {
-            assertThat(leftovers).noneMatch(p -> p.getFileName().toString().startsWith(".latest-"));
-        }
+        Outcome same = Cli.run("run", "--no-report", "--id", "MP-4.3-*", "--baseline", file.toString());
+        assertThat(same.exitCode()).isZero();
+        assertThat(same.out()).contains("baseline: no difference");
+
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("MP-4.3-4/equal-sequence-is-ignored draft-21 PASS",
+                "MP-4.3-4/equal-sequence-is-ignored draft-21 FAIL"));
+        Outcome changed = Cli.run("run", "--no-report", "--id", "MP-4.3-*", "--baseline", file.toString());
+        assertThat(changed.exitCode()).isEqualTo(ExitCodes.FAILURES);
+        assertThat(changed.out()).contains("unexpected pass, expected FAIL, got PASS");
     }
 
     @Test
-    void unwritableReportDirectoryIsOneLineAndExitThree() throws IOException {
-        Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
-        Outcome r = Cli.run("run", "--report-dir", file.toString());
+    void unwritableReportDirectoryIsAnIoError() throws IOException {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        Outcome r = Cli.run("run", "--id", "MP-4.3-4*", "--report-dir", file.resolve("sub").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(r.out()).contains("summary: "); // the checks ran and were shown
-        assertThat(r.errLines()).containsExactly("mpqc: cannot write the report: " + file
-                + ": exists and is not a directory");
-
-        Outcome below = Cli.run("run", "--report-dir", file.resolve("sub").toString());
-        assertThat(below.exitCode()).isEqualTo(3);
-        assertThat(below.errLines()).hasSize(1);
-        assertThat(below.errLines().get(0)).startsWith("mpqc: cannot write the report: ");
-    }
-
-    @Test
-    void runTakesNoPositionalArguments() {
-        Outcome r = Cli.run("run", "extra");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("mpqc run: Unmatched argument at index 1: 'extra'",
-                "Try 'mpqc run --help' for more information.");
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.errLines().get(0)).startsWith("mpqc: cannot write the report");
     }
 }
