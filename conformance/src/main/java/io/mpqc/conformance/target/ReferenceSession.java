@@ -23,6 +23,11 @@ final class ReferenceSession implements Session {
         this(new MultipathConnection(configFor(spec)));
     }
 
+    /** A session of a mutant: the reference with deliberate bugs. */
+    ReferenceSession(SessionSpec spec, java.util.Set<io.mpqc.ref.conn.SeededBug> bugs) {
+        this(new MultipathConnection(configFor(spec), null, bugs));
+    }
+
     ReferenceSession(MultipathConnection connection) {
         this.connection = connection;
         this.initial = reaction(null);

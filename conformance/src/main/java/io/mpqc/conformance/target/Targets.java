@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Resolves URI-like target names: {@code reference} (every dialect), {@code reference:DIALECT}. New kinds
- * (shim processes, TCP shims, seeded-bug mutants) register here.
+ * (shim processes, TCP shims) register here; {@code mutant:NAME} is a seeded-bug variant of the reference.
  */
 public final class Targets {
     private Targets() {
@@ -19,6 +19,9 @@ public final class Targets {
         lines.add("reference            the built-in reference implementation, in-process, every dialect");
         for (Dialect d : Dialect.values()) {
             lines.add(String.format("reference:%-10s the reference speaking %s only", d.id(), d.id()));
+        }
+        for (io.mpqc.ref.conn.SeededBug b : io.mpqc.ref.conn.SeededBug.values()) {
+            lines.add(String.format("mutant:%-38s seeded bug (%s): %s", b.id(), b.requirement(), b.description()));
         }
         return lines;
     }
@@ -38,6 +41,8 @@ public final class Targets {
                     return ReferenceTarget.all();
                 }
                 return new ReferenceTarget(uri, EnumSet.of(Dialect.byName(rest)));
+            case "mutant":
+                return MutantTarget.named(rest);
             default:
                 throw new IllegalArgumentException("unknown target '" + uri + "' (see --list-targets)");
         }

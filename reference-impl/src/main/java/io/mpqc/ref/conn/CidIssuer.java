@@ -63,7 +63,8 @@ final class CidIssuer {
         do {
             cid = randomBytes(8);
         } while (state.paths.isLocalCidInUse(cid) || cid.equals(state.config.peerInitialCid()));
-        long seq = path.localCids().nextSequence();
+        long seq = state.has(SeededBug.CID_SEQUENCE_NOT_PER_PATH) ? state.connectionWideCidSequence++
+                : path.localCids().nextSequence();
         ConnectionIdEntry entry = new ConnectionIdEntry(path.id(), seq, cid, randomBytes(16));
         state.paths.addLocalCid(path, entry);
         Frame frame = pathFrames()

@@ -29,7 +29,19 @@ final class ConnectionState {
     /** draft-06 senders number status frames across the whole connection (drafts up to -10). */
     long connectionWideStatusSequence;
 
+    /** Deliberate bugs of a mutant target; empty for the reference. */
+    private final java.util.Set<SeededBug> bugs;
+    /** The largest status number seen on any path: only the CONNECTION_WIDE_STATUS_SEQUENCE bug uses it. */
+    long largestStatusSequenceAnyPath = -1;
+    /** Connection-wide CID numbering: only the CID_SEQUENCE_NOT_PER_PATH bug uses it. */
+    long connectionWideCidSequence = 1;
+
     ConnectionState(ConnectionConfig config) {
+        this(config, java.util.Set.of());
+    }
+
+    ConnectionState(ConnectionConfig config, java.util.Set<SeededBug> bugs) {
+        this.bugs = bugs.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(bugs);
         this.config = config;
         this.dialect = config.dialect();
         this.role = config.role();
@@ -38,6 +50,10 @@ final class ConnectionState {
         long peerMax = multipath ? config.peerMaxPathId() : 0;
         this.paths = new PathTable(localMax, peerMax, config.initialRttMicros());
         this.random = new SplittableRandom(config.seed());
+    }
+
+    boolean has(SeededBug bug) {
+        return bugs.contains(bug);
     }
 
     void addListener(ConnectionListener l) {

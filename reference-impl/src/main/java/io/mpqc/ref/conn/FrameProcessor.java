@@ -42,7 +42,7 @@ final class FrameProcessor {
         if (state.isClosed()) {
             return;
         }
-        if (frames.isEmpty()) {
+        if (frames.isEmpty() && !state.has(SeededBug.EMPTY_PACKET_ACCEPTED)) {
             state.closeWith(PROTOCOL_VIOLATION.code(), 0, "Q-12.4-4: packet without frames", false);
             return;
         }
@@ -101,11 +101,13 @@ final class FrameProcessor {
     private void handle(PacketContext ctx, Path path, Frame f) throws ConnectionError {
         FrameType type = f.type();
         if (type.isMultipath()) {
-            if (!state.multipath) {
+            if (!state.multipath && !state.has(SeededBug.NEGOTIATION_NOT_CHECKED)) {
                 throw new ConnectionError(state.config.notNegotiatedError(), "MP-2-1",
                         type + " received but multipath was not negotiated");
             }
-            if (ctx.type() != PacketType.ONE_RTT) {
+            boolean bugAllows = ctx.type() == PacketType.HANDSHAKE
+                    && state.has(SeededBug.MULTIPATH_FRAMES_IN_HANDSHAKE_ACCEPTED);
+            if (ctx.type() != PacketType.ONE_RTT && !bugAllows) {
                 throw new ConnectionError(state.dialect.wrongPacketTypeCode(), "MP-4-2",
                         type + " is only allowed in 1-RTT packets, got " + ctx.type());
             }
@@ -187,7 +189,9 @@ final class FrameProcessor {
         if (state.dialect.pathsByDcidSequence()) {
             return;
         }
-        if (state.aboveLocalLimit(pathId)) {
+        boolean above = state.has(SeededBug.PATH_ID_LIMIT_OFF_BY_ONE) ? pathId >= state.paths.localMaxPathId()
+                : state.aboveLocalLimit(pathId);
+        if (above) {
             throw new ConnectionError(state.dialect.protocolViolationCode(), "MP-4-3", type + " names path ID "
                     + pathId + " above our maximum " + state.paths.localMaxPathId());
         }
@@ -264,22 +268,34 @@ final class FrameProcessor {
     }
 
     private void onStatus(FrameType type, long pathId, long sequence, PathStatus status) throws ConnectionError {
-        checkLimit(type, pathId);
+        if (!state.has(SeededBug.STATUS_LIMIT_NOT_CHECKED)) {
+            checkLimit(type, pathId);
+        }
         if (ignoredBeyondCap(type, pathId)) {
             return;
         }
         Path p = state.paths.get(pathId);
-        if (ignoredAsAbandoned(type, p, pathId)) {
+        if (!state.has(SeededBug.STATUS_FOR_ABANDONED_PATH_APPLIED) && ignoredAsAbandoned(type, p, pathId)) {
+            return;
+        }
+        if (state.has(SeededBug.PENDING_STATUS_DROPPED) && (p == null || p.state() == PathState.UNUSED)) {
+            ignored(pathId, type, "MP-4.3-2", "path " + pathId + " is not in use");
             return;
         }
         StatusRecord current = p == null ? StatusRecord.NONE : p.peerStatus();
-        if (!current.accepts(sequence)) {
+        if (state.has(SeededBug.CONNECTION_WIDE_STATUS_SEQUENCE)) {
+            current = new StatusRecord(current.status(), state.largestStatusSequenceAnyPath);
+        }
+        boolean fresh = state.has(SeededBug.EQUAL_STATUS_SEQUENCE_ACCEPTED) ? sequence >= current.sequence()
+                : current.accepts(sequence);
+        if (!fresh) {
             ignored(pathId, type, "MP-4.3-4", "status sequence number " + sequence
                     + " is not greater than " + current.sequence() + ", the largest seen on path " + pathId);
             return;
         }
         Path path = state.paths.getOrCreate(pathId);
         path.peerStatus(new StatusRecord(status, sequence));
+        state.largestStatusSequenceAnyPath = Math.max(state.largestStatusSequenceAnyPath, sequence);
         state.emit(new ConnectionEvent.PeerStatusChanged(pathId, status, sequence));
         if (path.state().isUsable()) {
             state.transition(path, path.usableStateForStatus());
@@ -295,7 +311,8 @@ final class FrameProcessor {
         }
         ConnectionIdEntry existing = p == null ? null : p.peerCids().get(sequence);
         if (existing != null) {
-            if (existing.connectionId().equals(cid) && existing.resetToken().equals(token)) {
+            if (existing.connectionId().equals(cid) && existing.resetToken().equals(token)
+                    && !state.has(SeededBug.DUPLICATE_CID_FRAME_IS_ERROR)) {
                 ignored(pathId, type, "MP-4.4-9", "repeated connection ID " + sequence + " on path " + pathId);
                 return;
             }
@@ -313,7 +330,7 @@ final class FrameProcessor {
         if (sequence >= newRpt) {
             active++;
         }
-        if (active > state.config.localActiveCidLimit()) {
+        if (active > state.config.localActiveCidLimit() && !state.has(SeededBug.CID_LIMIT_NOT_ENFORCED)) {
             throw new ConnectionError(CONNECTION_ID_LIMIT_ERROR.code(), "MP-4.4-7", active
                     + " active connection IDs on path " + pathId + " exceed our limit "
                     + state.config.localActiveCidLimit());
@@ -322,7 +339,6 @@ final class FrameProcessor {
         List<ConnectionIdEntry> retired = path.peerCids().retireBelow(newRpt);
         state.paths.forgetPeerCids(retired);
         for (ConnectionIdEntry e : retired) {
-            queueRetire(path, e.sequence());
             state.emit(new ConnectionEvent.ConnectionIdRetired(pathId, e, false));
         }
         if (sequence < newRpt) {
@@ -333,6 +349,11 @@ final class FrameProcessor {
         ConnectionIdEntry entry = new ConnectionIdEntry(pathId, sequence, cid, token);
         state.paths.addPeerCid(path, entry);
         state.emit(new ConnectionEvent.ConnectionIdReceived(pathId, entry));
+        // The retirement frames are queued once the new ID is in place: when Retire Prior To retired every ID
+        // of the path (of the only path, say), the new ID is what lets a packet carry them (RFC 9000 §5.1.2).
+        for (ConnectionIdEntry e : retired) {
+            queueRetire(path, e.sequence());
+        }
         while (!path.delayedResponses().isEmpty()) {
             outbox.queue(pathId, new Frame.PathResponse(path.delayedResponses().poll()));
         }
@@ -356,6 +377,10 @@ final class FrameProcessor {
         }
         LocalConnectionIds ours = p == null ? null : p.localCids();
         long highest = ours == null ? -1 : ours.highestIssued();
+        if (sequence > highest && state.has(SeededBug.RETIRE_OF_UNISSUED_SEQUENCE_ACCEPTED)) {
+            ignored(pathId, type, "MP-4.5-3", "sequence " + sequence + " was never issued");
+            return;
+        }
         if (sequence > highest) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.5-3", type + " retires sequence " + sequence
                     + " on path " + pathId + " but the highest we issued there is " + highest);
@@ -382,9 +407,13 @@ final class FrameProcessor {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-2", "MAX_PATH_ID " + maximum
                     + " above 2^32-1");
         }
-        if (maximum < state.paths.peerInitialMaxPathId()) {
+        if (maximum < state.paths.peerInitialMaxPathId() && !state.has(SeededBug.MAX_PATH_ID_LOWERING_ACCEPTED)) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-3", "MAX_PATH_ID " + maximum
                     + " below the peer's initial_max_path_id " + state.paths.peerInitialMaxPathId());
+        }
+        if (maximum <= state.paths.peerMaxPathId() && state.has(SeededBug.STALE_MAX_PATH_ID_IS_ERROR)) {
+            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-5", "MAX_PATH_ID " + maximum
+                    + " does not raise the limit");
         }
         if (maximum <= state.paths.peerMaxPathId()) {
             ignored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", "MAX_PATH_ID " + maximum
@@ -397,11 +426,11 @@ final class FrameProcessor {
     }
 
     private void onPathsBlocked(long maximum) throws ConnectionError {
-        if (maximum > state.paths.localMaxPathId()) {
+        if (maximum > state.paths.localMaxPathId() && !state.has(SeededBug.PATHS_BLOCKED_LIMIT_NOT_CHECKED)) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-3", "PATHS_BLOCKED at " + maximum
                     + " above our maximum " + state.paths.localMaxPathId());
         }
-        if (maximum < state.paths.localMaxPathId()) {
+        if (maximum != state.paths.localMaxPathId()) {
             ignored(-1, FrameType.PATHS_BLOCKED, "MP-4.7-2", "PATHS_BLOCKED for an older limit " + maximum);
             return;
         }
@@ -415,7 +444,7 @@ final class FrameProcessor {
             return;
         }
         long ourNext = p == null ? 0 : p.localCids().nextSequence();
-        if (nextSequence > ourNext) {
+        if (nextSequence > ourNext && !state.has(SeededBug.CIDS_BLOCKED_SEQUENCE_NOT_CHECKED)) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-4", "PATH_CIDS_BLOCKED expects sequence "
                     + nextSequence + " on path " + pathId + " but we would issue " + ourNext + " next");
         }
@@ -440,7 +469,7 @@ final class FrameProcessor {
             return;
         }
         // PATH_RESPONSE goes back on the challenge's own path ID (MP-3.1-5).
-        outbox.queue(path.id(), new Frame.PathResponse(data));
+        outbox.queue(state.has(SeededBug.PATH_RESPONSE_ON_PATH_ZERO) ? 0 : path.id(), new Frame.PathResponse(data));
     }
 
     private void onPathResponse(Path path, long data) {

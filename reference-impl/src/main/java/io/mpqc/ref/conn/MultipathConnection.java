@@ -1,6 +1,7 @@
 package io.mpqc.ref.conn;
 
 import io.mpqc.ref.frame.Frame;
+import io.mpqc.ref.frame.FrameType;
 import io.mpqc.ref.path.ConnectionIdEntry;
 import io.mpqc.ref.path.Path;
 import io.mpqc.ref.path.PathState;
@@ -37,7 +38,15 @@ public final class MultipathConnection {
 
     /** With a listener attached before the first event (the CID announcements at start). */
     public MultipathConnection(ConnectionConfig config, ConnectionListener listener) {
-        this.state = new ConnectionState(config);
+        this(config, listener, java.util.Set.of());
+    }
+
+    /**
+     * A connection with deliberate bugs, for the {@code mutant:} targets that prove the suite catches them.
+     * Never use it as a reference.
+     */
+    public MultipathConnection(ConnectionConfig config, ConnectionListener listener, java.util.Set<SeededBug> bugs) {
+        this.state = new ConnectionState(config, bugs);
         if (listener != null) {
             state.addListener(listener);
         }
@@ -134,11 +143,11 @@ public final class MultipathConnection {
         if (missingCid >= 0) {
             Path p = state.paths.get(missingCid);
             long next = p == null ? 0 : p.peerCids().nextExpected();
-            outbox.queue(carrier, new Frame.PathCidsBlocked(missingCid, next));
+            queueIfExpressible(carrier, new Frame.PathCidsBlocked(missingCid, next));
             state.emit(new ConnectionEvent.LimitReached(missingCid, "no connection ID of the peer for path "
                     + missingCid + " (next sequence expected: " + next + ")"));
         } else if (limit == state.paths.peerMaxPathId()) {
-            outbox.queue(carrier, new Frame.PathsBlocked(state.paths.peerMaxPathId()));
+            queueIfExpressible(carrier, new Frame.PathsBlocked(state.paths.peerMaxPathId()));
             state.emit(new ConnectionEvent.LimitReached(-1, "peer's maximum path ID " + limit + " reached"));
         } else {
             state.emit(new ConnectionEvent.LimitReached(-1, "our maximum path ID " + limit + " reached"));
@@ -201,6 +210,8 @@ public final class MultipathConnection {
             throw new CommandRejectedException("issuing " + count + " connection IDs on path " + pathId
                     + " would exceed the peer's active_connection_id_limit " + state.config.peerActiveCidLimit());
         }
+        // An ID the peer never hears of would only use up its active_connection_id_limit.
+        requireCarrier();
         Path p = state.paths.getOrCreate(pathId);
         for (int i = 0; i < count; i++) {
             cids.issue(p);
@@ -211,6 +222,9 @@ public final class MultipathConnection {
     public void raiseMaxPathId(long maximum) {
         requireOpen();
         requireMultipath();
+        if (!state.dialect.supports(FrameType.MAX_PATH_ID)) {
+            throw new CommandRejectedException(state.dialect + " has no MAX_PATH_ID frame");
+        }
         if (maximum > PathTable.MAX_PATH_ID_VALUE || maximum <= state.paths.localMaxPathId()) {
             throw new CommandRejectedException("MAX_PATH_ID must raise the limit " + state.paths.localMaxPathId()
                     + " and stay at most 2^32-1: " + maximum);
@@ -259,9 +273,15 @@ public final class MultipathConnection {
         return p == null ? null : p.view();
     }
 
-    /** The PTO of a path in microseconds (RFC 9002 with the path's RTT estimate). */
+    /**
+     * The PTO of a path in microseconds (RFC 9002 with the path's RTT estimate; the initial RTT for a path ID
+     * without state). An observer: it creates no path state.
+     */
     public long pto(long pathId) {
-        return state.pto(state.paths.getOrCreate(pathId));
+        Path p = state.paths.get(pathId);
+        return p != null ? state.pto(p)
+                : new io.mpqc.ref.recovery.RttEstimator(state.config.initialRttMicros())
+                        .pto(state.config.maxAckDelayMicros());
     }
 
     // ---- command checks ----
@@ -282,6 +302,13 @@ public final class MultipathConnection {
         if (pathId < 0 || pathId > state.paths.peerMaxPathId()) {
             throw new CommandRejectedException("path ID " + pathId + " is outside the peer's limit "
                     + state.paths.peerMaxPathId());
+        }
+    }
+
+    /** Queues {@code frame} unless the dialect cannot express it (draft-06 has no PATH_CIDS_BLOCKED, PATHS_BLOCKED). */
+    private void queueIfExpressible(long carrier, Frame frame) {
+        if (state.dialect.supports(frame.type())) {
+            outbox.queue(carrier, frame);
         }
     }
 

@@ -56,6 +56,7 @@ final class PathLifecycle {
         long carrier = outbox.controlPath(path.id());
         retirePeerCids(path);
         path.abandonSentAt(state.now);
+        rerouteQueued(path, carrier);
         if (carrier >= 0) {
             outbox.queue(carrier, new Frame.PathAbandon(path.id(), errorCode));
         }
@@ -71,8 +72,9 @@ final class PathLifecycle {
         path.abandonReceivedAt(state.now);
         long carrier = outbox.controlPath(path.id());
         retirePeerCids(path);
-        if (!path.abandonSent()) {
+        if (!path.abandonSent() && !state.has(SeededBug.NO_RECIPROCAL_ABANDON)) {
             path.abandonSentAt(state.now);
+            rerouteQueued(path, carrier);
             if (carrier >= 0) {
                 outbox.queue(carrier, new Frame.PathAbandon(path.id(), TransportError.NO_ERROR.code()));
             }
@@ -82,6 +84,24 @@ final class PathLifecycle {
         }
         state.emit(new ConnectionEvent.PathAbandoned(path.id(), errorCode, true));
         checkLastPath();
+    }
+
+    /**
+     * Nothing more is sent on a path once we sent PATH_ABANDON for it (draft-21 §3.4, MP-3.4-2), not even
+     * what was queued for it before: PATH_CHALLENGE and PATH_RESPONSE belong to the path and are dropped,
+     * other frames move to {@code carrier}. When the path is the only one left and carries its own
+     * PATH_ABANDON, what waits for it goes in the same packet.
+     */
+    private void rerouteQueued(Path path, long carrier) {
+        if (carrier == path.id()) {
+            return;
+        }
+        for (Frame f : outbox.dropQueued(path.id())) {
+            boolean pathBound = f.type() == FrameType.PATH_CHALLENGE || f.type() == FrameType.PATH_RESPONSE;
+            if (carrier >= 0 && !pathBound) {
+                outbox.queue(carrier, f);
+            }
+        }
     }
 
     private void retirePeerCids(Path path) {

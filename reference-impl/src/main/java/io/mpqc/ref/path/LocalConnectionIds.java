@@ -22,11 +22,11 @@ public final class LocalConnectionIds {
     }
 
     public void issue(ConnectionIdEntry entry) {
-        if (entry.sequence() != nextSequence) {
+        if (entry.sequence() < nextSequence) {
             throw new IllegalArgumentException("connection IDs of a path are issued in sequence order");
         }
         active.put(entry.sequence(), entry);
-        nextSequence++;
+        nextSequence = entry.sequence() + 1;
     }
 
     /** Retires an ID; returns it, or null if it was not active. */
