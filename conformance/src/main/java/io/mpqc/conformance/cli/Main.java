@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "",
             "Until the conformance cases exist, 'run' runs the codec self-check.",
         },
-        subcommands = {RunCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, DecodeCommand.class, ShimCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Set MPQC_DEBUG=1 to see stack traces of internal errors."})
 public final class Main implements Callable<Integer> {
 

@@ -84,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Per-case time limit, e.g. 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--fresh", description = "Start a new shim process for every case (shim targets).")
+    boolean fresh;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Cases run in parallel (default: the number of CPUs).")
     Integer jobs;
 
@@ -180,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Target openTarget() {
         try {
-            return Targets.open(target);
+            return Targets.open(target, timeout, fresh);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         } catch (TargetException e) {
