@@ -10,7 +10,20 @@ final class BuiltInGroups {
     static List<CaseGroup> all() {
         return List.of(
                 new C2_1_TransportParameters(),
+                new C2_4_Nonce(),
+                new Q_Rfc9000FrameRules(),
+                new S_SenderRules(),
                 new S4_PacketTypesAndNegotiation(),
-                new S4_3_PathStatus());
+                new S3_1_PathInitiation(),
+                new S3_4_PathAbandon(),
+                new S4_1_PathAck(),
+                new S4_PathIdLimits(),
+                new S4_3_PathStatus(),
+                new S3_2_ConnectionIds(),
+                new S4_4_PathNewConnectionId(),
+                new S4_5_PathRetireConnectionId(),
+                new C4_FrameLayouts(),
+                new C_Malformed(),
+                new C16_Varints());
     }
 }

@@ -35,6 +35,14 @@ public final class CodecProbe {
         return r;
     }
 
+    /** The target's nonce for a packet (the case records it in the transcript). */
+    public byte[] nonce(byte[] iv, long pathId, long packetNumber) throws TargetException {
+        byte[] n = codec.nonce(iv, pathId, packetNumber);
+        transcript.note("nonce(iv=" + java.util.HexFormat.of().formatHex(iv) + ", path " + pathId + ", packet "
+                + packetNumber + ") = " + java.util.HexFormat.of().formatHex(n));
+        return n;
+    }
+
     /** Hands a transport parameters block to the target (the case records it in the transcript). */
     public io.mpqc.conformance.target.TransportParametersResult decodeTransportParameters(Dialect dialect,
             io.mpqc.ref.tp.Role sender, byte[] block) throws TargetException {

@@ -53,6 +53,11 @@ public final class ReferenceTarget implements Target {
             }
 
             @Override
+            public byte[] nonce(byte[] iv, long pathId, long packetNumber) {
+                return io.mpqc.ref.crypto.PathNonce.compute(iv, pathId, packetNumber);
+            }
+
+            @Override
             public TransportParametersResult decodeTransportParameters(Dialect dialect, Role sender, byte[] block) {
                 try {
                     TransportParameters tp = new TransportParametersDecoder(dialect).decode(block, sender);
