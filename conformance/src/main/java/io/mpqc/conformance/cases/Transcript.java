@@ -2,8 +2,6 @@ package io.mpqc.conformance.cases;
 
 import io.mpqc.ref.frame.Dialect;
 import io.mpqc.ref.frame.Frame;
-import io.mpqc.ref.frame.FrameEncoder;
-import io.mpqc.ref.frame.FrameFields;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,11 +20,11 @@ public final class Transcript {
     }
 
     void toTarget(String summary, List<Frame> frames) {
-        add(new TranscriptEntry(TranscriptEntry.Direction.TO_TARGET, summary, describe(frames), hex(frames)));
+        add(TranscriptEntry.ofFrames(TranscriptEntry.Direction.TO_TARGET, summary, frames, dialect));
     }
 
     void fromTarget(String summary, List<Frame> frames) {
-        add(new TranscriptEntry(TranscriptEntry.Direction.FROM_TARGET, summary, describe(frames), hex(frames)));
+        add(TranscriptEntry.ofFrames(TranscriptEntry.Direction.FROM_TARGET, summary, frames, dialect));
     }
 
     void note(String text) {
@@ -43,23 +41,6 @@ public final class Transcript {
             entries.add(e);
         } else {
             omitted++;
-        }
-    }
-
-    private List<String> describe(List<Frame> frames) {
-        List<String> out = new ArrayList<>(frames.size());
-        for (Frame f : frames) {
-            out.add(FrameFields.describe(f, dialect));
-        }
-        return out;
-    }
-
-    private String hex(List<Frame> frames) {
-        try {
-            return HexFormat.of().formatHex(new FrameEncoder(dialect).encodeAll(frames));
-        } catch (IllegalArgumentException e) {
-            // A frame this dialect cannot express (a case may send one on purpose): no hex for it.
-            return "";
         }
     }
 

@@ -19,6 +19,8 @@ final class Outbox {
     private final ConnectionState state;
     private final FrameEncoder encoder;
     private final Map<Long, List<Frame>> queued = new LinkedHashMap<>();
+    /** Reused to measure encoded sizes without an array per frame. */
+    private final io.netty.buffer.ByteBuf scratch = io.netty.buffer.Unpooled.buffer(256);
 
     Outbox(ConnectionState state) {
         this.state = state;
@@ -81,7 +83,9 @@ final class Outbox {
             int size = 0;
             for (Frame f : frames) {
                 ackEliciting |= f.type().isAckEliciting();
-                size += encoder.encode(f).length;
+                scratch.clear();
+                encoder.encode(f, scratch);
+                size += scratch.readableBytes();
             }
             long pn = path.sent().nextPacketNumber();
             path.sent().record(new SentPacket(path.id(), pn, state.now, ackEliciting, frames, size));
