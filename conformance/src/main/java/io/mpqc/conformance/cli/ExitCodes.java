@@ -16,10 +16,10 @@ public final class ExitCodes {
 
     /** The exit code list for picocli's usage help, shared by all commands. */
     static final String[] HELP_LIST = {
-        "0:success: all checks passed, all payloads decoded",
-        "1:conformance failures: a check failed or a payload did not decode",
-        "2:usage error: bad option, bad hex, unknown dialect",
-        "3:target or I/O error (e.g. report directory not writable), internal error",
+        "0:success: no FAIL or ERROR (or no difference from --baseline), all payloads decoded",
+        "1:conformance failures: a case FAILed or ended in ERROR, a baseline differs, a payload did not decode",
+        "2:usage error: bad option, unknown target or dialect, bad hex, no case selected",
+        "3:target or I/O error: the target cannot be started, the report directory is not writable, internal error",
     };
 
     private ExitCodes() {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Multipath QUIC (draft-ietf-quic-multipath) conformance and fuzzing suite.",
             "",
-            "Until the conformance cases exist, 'run' runs the codec self-check.",
+            "'mpqc run' runs every conformance case against the built-in reference (or --target) and writes",
+            "HTML, JSON, JUnit XML and Allure reports into reports/.",
         },
         subcommands = {RunCommand.class, DecodeCommand.class, ShimCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Set MPQC_DEBUG=1 to see stack traces of internal errors."})
