@@ -327,7 +327,12 @@ public final class FrameDecoder {
     private static Bytes lengthPrefixed(ByteBuf in, int base, long type, String field)
             throws FrameDecodeException {
         int at = in.readerIndex();
-        long len = varint(in, base, type, field + " Length");
+        // Not varint(in, base, type, field + " Length"): that concatenation would run for every frame, and
+        // when escape analysis does not remove it, it allocates a String and its byte[] per STREAM frame.
+        long len = Varint.read(in);
+        if (len < 0) {
+            throw error(FRAME_ENCODING_ERROR, in.readerIndex(), base, type, field + " Length truncated");
+        }
         if (len > in.readableBytes()) {
             throw error(FRAME_ENCODING_ERROR, at, base, type,
                     field + " Length " + len + " exceeds the " + in.readableBytes() + " bytes left");
