@@ -440,4 +440,14 @@ final class S3_4_PathAbandon implements CaseGroup {
         }
         return p.expectClose(TransportError.NO_ERROR, TransportError.NO_VIABLE_PATH);
     }
+
+    @Case(requirements = {"MP-4-4", "MP-3.2-3", "MP-2.3-2"}, tags = {"attack", "resurrection"},
+            text = "paths 0 and 1 open, the suite abandons path 0; then NEW_CONNECTION_ID and ACK, which always "
+                    + "mean path 0, arrive on path 1: they are ignored, no close (the digest's policy)")
+    Outcome pathZeroFramesAfterItWasAbandoned(CaseContext ctx) throws TargetException {
+        Probe p = openPath(ctx.server(), 1).sendOn(1, abandon(0));
+        p.sendOn(1, new Frame.NewConnectionId(5, 0, Stimuli.cid(0, 5), Stimuli.token(0, 5)),
+                new Frame.Ack(0, 0, 0, io.mpqc.ref.frame.AckRanges.NONE, null));
+        return p.expectNoClose();
+    }
 }

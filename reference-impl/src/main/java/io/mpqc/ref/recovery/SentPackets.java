@@ -34,11 +34,14 @@ public final class SentPackets {
      * skipped (already acknowledged or lost).
      */
     public List<SentPacket> acknowledge(long smallest, long largest) {
-        List<SentPacket> acked = new ArrayList<>(inFlight.subMap(smallest, true, largest, true).values());
-        for (SentPacket p : acked) {
-            inFlight.remove(p.packetNumber());
-        }
         largestAcked = Math.max(largestAcked, largest);
+        java.util.NavigableMap<Long, SentPacket> range = inFlight.subMap(smallest, true, largest, true);
+        if (range.isEmpty()) {
+            // Repeated ACKs of what is already acknowledged are the common case: no list for them.
+            return List.of();
+        }
+        List<SentPacket> acked = new ArrayList<>(range.values());
+        range.clear();
         return acked;
     }
 
