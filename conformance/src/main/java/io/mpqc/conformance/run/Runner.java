@@ -92,7 +92,18 @@ public final class Runner {
             return result(c, main, Verdict.UNSUPPORTED, "-", "the target does not speak " + dialect.id(), List.of(), t0);
         }
         CaseContext ctx = new CaseContext(target, dialect);
-        Future<Outcome> body = bodies.submit(() -> invoke(c, ctx));
+        // How the body ended, also after a timeout: an interrupted shim request says what it was waiting for.
+        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        Future<Outcome> body = bodies.submit(() -> {
+            try {
+                return invoke(c, ctx);
+            } catch (Exception ex) {
+                ended.complete(ex);
+                throw ex;
+            } finally {
+                ended.complete(null);
+            }
+        });
         try {
             Outcome o = body.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (o == null) {
@@ -103,8 +114,8 @@ public final class Runner {
                     ctx.transcript().entries(), t0);
         } catch (TimeoutException e) {
             body.cancel(true);
-            return result(c, main, Verdict.ERROR, "-", "timed out after " + timeout.toMillis() + " ms",
-                    ctx.transcript().entries(), t0);
+            return result(c, main, Verdict.ERROR, "-", "timed out after " + timeout.toMillis() + " ms"
+                    + lastWords(ended), ctx.transcript().entries(), t0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return result(c, main, Verdict.ERROR, "-", "interrupted", ctx.transcript().entries(), t0);
@@ -121,6 +132,19 @@ public final class Runner {
                     ctx.transcript().entries(), t0);
         } finally {
             ctx.close();
+        }
+    }
+
+    /** What the target said as the timed-out body was interrupted (up to a second later), if anything. */
+    private static String lastWords(java.util.concurrent.CompletableFuture<Throwable> ended) {
+        try {
+            Throwable t = ended.get(1, TimeUnit.SECONDS);
+            return t instanceof TargetException ? " (target: " + t.getMessage() + ")" : "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (ExecutionException | TimeoutException e) {
+            return "";
         }
     }
 

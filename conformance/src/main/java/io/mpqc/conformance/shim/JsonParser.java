@@ -166,7 +166,11 @@ public final class JsonParser {
         if (peek() == '-') {
             pos++;
         }
+        int intStart = pos;
         digits();
+        if (text.charAt(intStart) == '0' && pos - intStart > 1) {
+            throw error("number with a leading zero");
+        }
         boolean fraction = false;
         if (pos < text.length() && text.charAt(pos) == '.') {
             fraction = true;
@@ -183,9 +187,16 @@ public final class JsonParser {
         }
         String n = text.substring(start, pos);
         try {
-            return fraction ? (Object) Double.parseDouble(n) : (Object) Long.parseLong(n);
+            if (!fraction) {
+                return Long.parseLong(n);
+            }
+            double d = Double.parseDouble(n);
+            if (Double.isInfinite(d)) {
+                throw new NumberFormatException(n);
+            }
+            return d;
         } catch (NumberFormatException e) {
-            throw error("number out of range: " + n);
+            throw error("number out of range: " + ShimProtocol.abbreviate(n));
         }
     }
 

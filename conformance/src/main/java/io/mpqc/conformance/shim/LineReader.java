@@ -21,13 +21,23 @@ final class LineReader implements Runnable {
 
     private final InputStream in;
     private final BlockingQueue<Object> lines = new ArrayBlockingQueue<>(8);
+    private final Thread thread;
     private volatile IOException failure;
 
     LineReader(InputStream in, String threadName) {
         this.in = in;
-        Thread t = new Thread(this, threadName);
-        t.setDaemon(true);
-        t.start();
+        this.thread = new Thread(this, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Stops reading: the thread ends even when it is blocked handing over a line nobody will take (a shim
+     * that floods its output), and the lines it holds are dropped.
+     */
+    void close() {
+        thread.interrupt();
+        lines.clear();
     }
 
     @Override

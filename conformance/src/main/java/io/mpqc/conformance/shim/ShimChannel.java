@@ -31,21 +31,27 @@ abstract class ShimChannel implements AutoCloseable {
     /** Exit status, last lines of standard error, or whatever this kind of channel can tell. */
     abstract String diagnosis();
 
+    /** Ends the connection; {@code polite} says bye first (not to a shim that already failed). */
+    abstract void close(boolean polite);
+
     @Override
-    public abstract void close();
+    public void close() {
+        close(true);
+    }
 
     /** A child process speaking the protocol on stdin/stdout. */
     static final class ProcessChannel extends ShimChannel {
         private static final int TAIL = 20;
         private final Process process;
         private final Deque<String> stderrTail = new ArrayDeque<>();
+        private final Thread stderrDrainer;
 
         ProcessChannel(Process process) {
             super(process.getInputStream(), process.getOutputStream(), "pid" + process.pid());
             this.process = process;
-            Thread t = new Thread(this::drainStderr, "mpqc-shim-stderr-" + process.pid());
-            t.setDaemon(true);
-            t.start();
+            this.stderrDrainer = new Thread(this::drainStderr, "mpqc-shim-stderr-" + process.pid());
+            stderrDrainer.setDaemon(true);
+            stderrDrainer.start();
         }
 
         static ProcessChannel start(List<String> command) throws IOException {
@@ -86,29 +92,53 @@ abstract class ShimChannel implements AutoCloseable {
         }
 
         @Override
-        synchronized String diagnosis() {
+        String diagnosis() {
+            // A shim that closed its output is usually exiting: give it a moment, so that the diagnosis
+            // has its exit status and its last words on stderr rather than "still running".
+            try {
+                if (process.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    stderrDrainer.join(300);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             StringBuilder sb = new StringBuilder();
             if (process.isAlive()) {
                 sb.append("process ").append(process.pid()).append(" still running");
             } else {
                 sb.append("process exited with status ").append(process.exitValue());
             }
-            if (!stderrTail.isEmpty()) {
-                sb.append("; last stderr lines: ").append(String.join(" | ", stderrTail));
+            synchronized (this) {
+                if (!stderrTail.isEmpty()) {
+                    sb.append("; last stderr lines: ").append(String.join(" | ", stderrTail));
+                }
             }
             return sb.toString();
         }
 
+        /**
+         * Says bye and closes the shim's input, gives it a second to exit, then terminates it (and what it
+         * started), forcibly after two more seconds. A broken shim is not asked: it is terminated at once.
+         */
         @Override
-        public void close() {
+        void close(boolean polite) {
+            reader.close();
             try {
-                send("{\"id\":0,\"op\":\"bye\"}");
+                if (polite) {
+                    send("{\"id\":0,\"op\":\"bye\"}");
+                    process.getOutputStream().close();
+                    process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
+                }
             } catch (IOException e) {
                 // Already gone: nothing to say goodbye to.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
                 if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -142,9 +172,12 @@ abstract class ShimChannel implements AutoCloseable {
         }
 
         @Override
-        public void close() {
+        void close(boolean polite) {
+            reader.close();
             try {
-                send("{\"id\":0,\"op\":\"bye\"}");
+                if (polite) {
+                    send("{\"id\":0,\"op\":\"bye\"}");
+                }
             } catch (IOException e) {
                 // Already gone.
             }

@@ -18,7 +18,7 @@ final class ShimClient implements AutoCloseable {
     private final ShimChannel channel;
     private final Duration timeout;
     private long nextId = 1;
-    private String broken;
+    private volatile String broken;
 
     ShimClient(ShimChannel channel, Duration timeout) {
         this.channel = channel;
@@ -93,8 +93,9 @@ final class ShimClient implements AutoCloseable {
         return new TargetException(what + "; expected " + expected + "; " + channel.diagnosis());
     }
 
+    /** Ends the channel: politely (bye) when the shim is healthy, at once when it already failed. */
     @Override
     public void close() {
-        channel.close();
+        channel.close(broken == null);
     }
 }

@@ -107,6 +107,9 @@ public final class ShimServer {
                     ok.put("rejected", rejected(rej.errorCode(), rej.offset(), rej.message()));
                 }
             }
+            case "nonce" -> ok.put("nonce", HexFormat.of().formatHex(target.codec().nonce(
+                    ShimProtocol.hex(ShimProtocol.str(msg, "iv")), ShimProtocol.num(msg, "path_id"),
+                    ShimProtocol.num(msg, "packet_number"))));
             case "decode_tp" -> {
                 Dialect d = ShimProtocol.dialect(ShimProtocol.str(msg, "dialect"));
                 Role sender = "server".equals(ShimProtocol.str(msg, "sender")) ? Role.SERVER : Role.CLIENT;

@@ -17,18 +17,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An endpoint session living in a shim process, driven through {@link ShimClient}. */
+/**
+ * An endpoint session living in a shim process, driven through {@link ShimClient}. A session that owns its
+ * client (fresh mode: a process per session) ends the process when it closes.
+ */
 final class ShimSession implements Session {
     private final ShimClient client;
     private final String id;
     private final Dialect dialect;
     private final Reaction initial;
+    private final boolean ownsClient;
 
-    ShimSession(ShimClient client, String id, Dialect dialect, Reaction initial) {
+    ShimSession(ShimClient client, String id, Dialect dialect, Reaction initial, boolean ownsClient) {
         this.client = client;
         this.id = id;
         this.dialect = dialect;
         this.initial = initial;
+        this.ownsClient = ownsClient;
     }
 
     @Override
@@ -112,13 +117,15 @@ final class ShimSession implements Session {
 
     @Override
     public void close() {
-        if (client.isBroken()) {
-            return;
+        if (!client.isBroken()) {
+            try {
+                client.request("close_session", fields());
+            } catch (TargetException e) {
+                // The session is gone either way; the next request will report a broken shim if it is.
+            }
         }
-        try {
-            client.request("close_session", fields());
-        } catch (TargetException e) {
-            // The session is gone either way; the next request will report a broken shim if it is.
+        if (ownsClient) {
+            client.close();
         }
     }
 }

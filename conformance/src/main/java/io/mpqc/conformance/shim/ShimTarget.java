@@ -29,8 +29,9 @@ import java.util.Set;
  * An implementation under test reached through the shim protocol: a child process speaking JSON lines
  * on stdin/stdout ({@code shim:'COMMAND ARGS'}), or a shim server over TCP ({@code tcp:HOST:PORT}). When
  * the shim crashes, hangs or talks nonsense, the case in progress gets ERROR with a diagnosis and the next
- * request starts a new process (or connection), so the run goes on. With {@code fresh}, every session
- * gets a new process.
+ * request starts a new process (or connection), so the run goes on. Every new process or connection hears
+ * "hello" first. With {@code fresh}, every session gets a process of its own, ended with the session (so
+ * that cases running in parallel never share, or end, each other's process); codec requests share one.
  */
 public final class ShimTarget implements Target {
     /** Opens a new channel to the shim. */
@@ -43,7 +44,7 @@ public final class ShimTarget implements Target {
     private final Connector connector;
     private final Duration timeout;
     private final boolean fresh;
-    private final Capabilities capabilities;
+    private volatile Capabilities capabilities;
     private ShimClient client;
 
     private ShimTarget(String name, Connector connector, Duration timeout, boolean fresh) throws TargetException {
@@ -51,7 +52,7 @@ public final class ShimTarget implements Target {
         this.connector = connector;
         this.timeout = timeout;
         this.fresh = fresh;
-        this.capabilities = hello(client());
+        client(); // the first hello decides the capabilities
     }
 
     /** Starts {@code command} (split on spaces, single or double quotes group words) as the shim. */
@@ -80,29 +81,36 @@ public final class ShimTarget implements Target {
                 (int) timeout.toMillis()), timeout, false);
     }
 
+    /** The shared client, restarted (a new process or connection) after a failure. */
     private synchronized ShimClient client() throws TargetException {
         if (client == null || client.isBroken()) {
             if (client != null) {
                 client.close();
-            }
-            try {
-                client = new ShimClient(connector.connect(), timeout);
-            } catch (IOException e) {
                 client = null;
-                throw new TargetException("cannot start " + name + ": " + e.getMessage(), e);
             }
+            client = connect();
         }
         return client;
     }
 
-    private synchronized ShimClient restart() throws TargetException {
-        if (client != null) {
-            client.close();
-            client = null;
+    /** A new process or connection that has answered hello. */
+    private ShimClient connect() throws TargetException {
+        ShimClient c;
+        try {
+            c = new ShimClient(connector.connect(), timeout);
+        } catch (IOException e) {
+            throw new TargetException("cannot start " + name + ": " + e.getMessage(), e);
         }
-        ShimClient c = client();
-        hello(c);
-        return c;
+        try {
+            Capabilities caps = hello(c);
+            if (capabilities == null) {
+                capabilities = caps;
+            }
+            return c;
+        } catch (TargetException e) {
+            c.close();
+            throw e;
+        }
     }
 
     private static Capabilities hello(ShimClient c) throws TargetException {
@@ -126,6 +134,10 @@ public final class ShimTarget implements Target {
                         }
                     }
                 }
+            }
+            if (dialects.isEmpty()) {
+                throw new TargetException("the shim names no dialect mpqc knows (" + Dialect.names() + ") in its "
+                        + "hello reply: " + ok.get("dialects"));
             }
             Set<String> features = new HashSet<>();
             if (ok.get("features") instanceof List<?> list) {
@@ -162,6 +174,20 @@ public final class ShimTarget implements Target {
                 m.put("payload", HexFormat.of().formatHex(payload));
                 Map<String, Object> ok = client().request("decode", m);
                 return codecResult(ok, dialect);
+            }
+
+            @Override
+            public byte[] nonce(byte[] iv, long pathId, long packetNumber) throws TargetException {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("iv", HexFormat.of().formatHex(iv));
+                m.put("path_id", pathId);
+                m.put("packet_number", packetNumber);
+                Map<String, Object> ok = client().request("nonce", m);
+                try {
+                    return ShimProtocol.hex(ShimProtocol.str(ok, "nonce"));
+                } catch (ShimProtocolException e) {
+                    throw new TargetException("bad nonce reply: " + e.getMessage());
+                }
             }
 
             @Override
@@ -232,16 +258,24 @@ public final class ShimTarget implements Target {
     }
 
     private Session open(SessionSpec spec) throws TargetException {
-        ShimClient c = fresh ? restart() : client();
-        Map<String, Object> ok = c.request("open", ShimProtocol.spec(spec));
+        ShimClient c = fresh ? connect() : client();
         try {
+            Map<String, Object> ok = c.request("open", ShimProtocol.spec(spec));
             String id = ShimProtocol.str(ok, "session");
             @SuppressWarnings("unchecked")
             Map<String, Object> initial = ok.get("initial") instanceof Map<?, ?> m ? (Map<String, Object>) m
                     : Map.of("sent", List.of());
-            return new ShimSession(c, id, spec.dialect(), ShimProtocol.reaction(initial, spec.dialect()));
+            return new ShimSession(c, id, spec.dialect(), ShimProtocol.reaction(initial, spec.dialect()), fresh);
         } catch (ShimProtocolException e) {
+            if (fresh) {
+                c.close();
+            }
             throw new TargetException("bad open reply: " + e.getMessage());
+        } catch (TargetException e) {
+            if (fresh) {
+                c.close();
+            }
+            throw e;
         }
     }
 
