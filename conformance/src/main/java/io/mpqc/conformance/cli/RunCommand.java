@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Per-case time limit, e.g. 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--fresh", description = "Start a new shim process for every case (shim targets).")
+    @Option(names = "--fresh", description = "Start a new shim process for every session (shim targets).")
     boolean fresh;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Cases run in parallel (default: the number of CPUs).")
