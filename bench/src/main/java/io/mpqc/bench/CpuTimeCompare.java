@@ -1,5 +1,7 @@
 package io.mpqc.bench;
 
+import io.mpqc.ref.frame.AckRanges;
+import io.mpqc.ref.frame.Bytes;
 import io.mpqc.ref.frame.Dialect;
 import io.mpqc.ref.frame.Frame;
 import io.mpqc.ref.frame.FrameDecoder;
@@ -19,7 +21,13 @@ import java.util.List;
  * warmed up, then timed in {@value #ROUNDS} rounds; the minimum and the median ns per frame are printed.
  * Not a JMH benchmark (no Blackhole: frames go to a ring of 1024 slots, the same for both decoders).
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar io.mpqc.bench.CpuTimeCompare}
+ * <p>The "allocation floor" row builds, per frame of the shared mix, exactly the objects mpqc's decoder
+ * returns (the record, its {@code Bytes} with a copied array, the {@code AckRanges} with its {@code long[]})
+ * from values prepared in advance, without reading any bytes: what any decoder that returns these frames
+ * pays at least.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar io.mpqc.bench.CpuTimeCompare} (every row), or with the
+ * argument {@code shared} for the shared-mix rows only.
  */
 public final class CpuTimeCompare {
     private static final int ROUNDS = 30;
@@ -32,14 +40,18 @@ public final class CpuTimeCompare {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
-        new CpuTimeCompare().run();
+        new CpuTimeCompare().run(args.length > 0 && args[0].equals("shared"));
     }
 
-    private void run() throws Exception {
+    private void run(boolean sharedOnly) throws Exception {
         System.out.printf("%-34s %10s %10s%n", "workload", "min ns/fr", "median");
         byte[] shared = Payloads.encode(Payloads.SHARED);
         report("shared mix, mpqc", mpqc(shared, Payloads.SHARED_FRAMES));
         report("shared mix, Kwik", kwik(shared, Payloads.SHARED_FRAMES));
+        report("shared mix, allocation floor", allocationFloor());
+        if (sharedOnly) {
+            return;
+        }
         report("multipath mix, mpqc", mpqc(Payloads.encode(Payloads.MULTIPATH), Payloads.MULTIPATH_FRAMES));
         for (FrameTypeBenchmark.Kind kind : FrameTypeBenchmark.Kind.values()) {
             Frame f = Payloads.SHARED.get(kind.index);
@@ -65,6 +77,53 @@ public final class CpuTimeCompare {
             in.rewind();
             while (in.hasRemaining()) {
                 ring[slot++ & 1023] = KwikFrames.parseOne(in);
+            }
+        });
+    }
+
+    /** Builds the frames of the shared mix from prepared values: the same objects, no parsing. */
+    private double[] allocationFloor() throws Exception {
+        List<Frame> frames = Payloads.SHARED;
+        int n = frames.size();
+        Frame[] template = frames.toArray(new Frame[0]);
+        byte[][] first = new byte[n][];
+        byte[][] second = new byte[n][];
+        long[][] pairs = new long[n][];
+        for (int i = 0; i < n; i++) {
+            if (template[i] instanceof Frame.Stream f) {
+                first[i] = f.data().toByteArray();
+            } else if (template[i] instanceof Frame.NewConnectionId f) {
+                first[i] = f.connectionId().toByteArray();
+                second[i] = f.resetToken().toByteArray();
+            } else if (template[i] instanceof Frame.Ack f && f.ranges().count() > 0) {
+                AckRanges r = f.ranges();
+                pairs[i] = new long[2 * r.count()];
+                for (int k = 0; k < r.count(); k++) {
+                    pairs[i][2 * k] = r.gap(k);
+                    pairs[i][2 * k + 1] = r.length(k);
+                }
+            }
+        }
+        return time(n, () -> {
+            for (int i = 0; i < n; i++) {
+                Frame f = template[i];
+                Frame copy;
+                if (f instanceof Frame.Ack a) {
+                    copy = new Frame.Ack(a.largest(), a.ackDelay(), a.firstRange(),
+                            pairs[i] == null ? AckRanges.NONE : AckRanges.of(pairs[i]), null);
+                } else if (f instanceof Frame.Stream s) {
+                    copy = new Frame.Stream(s.streamId(), s.offset(), Bytes.of(first[i]), s.fin(), s.explicitLength());
+                } else if (f instanceof Frame.NewConnectionId c) {
+                    copy = new Frame.NewConnectionId(c.sequence(), c.retirePriorTo(), Bytes.of(first[i]),
+                            Bytes.of(second[i]));
+                } else if (f instanceof Frame.RetireConnectionId r) {
+                    copy = new Frame.RetireConnectionId(r.sequence());
+                } else if (f instanceof Frame.PathChallenge c) {
+                    copy = new Frame.PathChallenge(c.data());
+                } else {
+                    copy = new Frame.MaxData(((Frame.MaxData) f).maximum());
+                }
+                ring[slot++ & 1023] = copy;
             }
         });
     }

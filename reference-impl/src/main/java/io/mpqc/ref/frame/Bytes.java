@@ -40,6 +40,14 @@ public final class Bytes {
         return new Bytes(b);
     }
 
+    /**
+     * Copies {@code length} bytes of {@code array} from {@code from} into a fresh value; the caller checks
+     * bounds. Not for outside use: the frame decoder's array path.
+     */
+    static Bytes copyOf(byte[] array, int from, int length) {
+        return length == 0 ? EMPTY : new Bytes(Arrays.copyOfRange(array, from, from + length));
+    }
+
     public int length() {
         return bytes.length;
     }

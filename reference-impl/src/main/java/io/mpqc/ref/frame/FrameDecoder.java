@@ -5,6 +5,9 @@ import static io.mpqc.ref.frame.TransportError.PROTOCOL_VIOLATION;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +67,9 @@ public final class FrameDecoder {
      * the reader index is restored to the start of the frame.
      */
     public Frame decode(ByteBuf in, int base) throws FrameDecodeException {
+        if (in.hasArray()) {
+            return decodeArray(in, base);
+        }
         int start = in.readerIndex();
         try {
             return decodeFrame(in, base);
@@ -72,6 +78,448 @@ public final class FrameDecoder {
             throw e;
         }
     }
+
+    // ---- Heap buffers: decoded straight from the backing array ----
+    //
+    // Same rules, messages and offsets as the ByteBuf path below (the tests run every case on heap, sliced,
+    // direct and composite buffers), but every read is a plain array access with a local int cursor between
+    // the reader and writer index, instead of a checked ByteBuf accessor per byte or field. The reader index
+    // is set once per frame, on success only, so on error it still sits at the start of the frame. Array
+    // positions p become error offsets as p - rel, with rel = arrayOffset + base.
+
+    private static final VarHandle SHORT =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private Frame decodeArray(ByteBuf in, int base) throws FrameDecodeException {
+        int ri = in.readerIndex();
+        int wi = in.writerIndex();
+        if (ri >= wi) {
+            throw error(FRAME_ENCODING_ERROR, ri - base, -1, "frame type truncated");
+        }
+        byte[] a = in.array();
+        int off = in.arrayOffset();
+        int p = off + ri;
+        int end = off + wi;
+        int rel = off + base;
+        int first = a[p] & 0xff;
+        if (first < 0x1f) {
+            return rfc9000(in, a, p + 1, end, off, rel, first);
+        }
+        return otherType(in, a, p, end, off, rel);
+    }
+
+    /** A frame type that is multipath, unknown, or not in its shortest (one-byte) form. */
+    private Frame otherType(ByteBuf in, byte[] a, int start, int end, int off, int rel)
+            throws FrameDecodeException {
+        if (!fits(a, start, end)) {
+            throw error(FRAME_ENCODING_ERROR, start - rel, -1, "frame type truncated");
+        }
+        long type = varintAt(a, start);
+        int typeLength = next(a, start) - start;
+        FrameType known = type < 0x1f ? null : dialect.multipathType(type);
+        if (type >= 0x1f && known == null) {
+            throw error(FRAME_ENCODING_ERROR, start - rel, type,
+                    "unknown frame type 0x" + Long.toHexString(type) + " in " + dialect.id());
+        }
+        if (strictness == Strictness.STRICT && typeLength != Varint.lengthOf(type)) {
+            throw error(PROTOCOL_VIOLATION, start - rel, type, "frame type 0x" + Long.toHexString(type)
+                    + " encoded in " + typeLength + " bytes, not the shortest form");
+        }
+        int p = start + typeLength;
+        if (known != null) {
+            return multipath(known, type, in, a, p, end, off, rel);
+        }
+        return rfc9000(in, a, p, end, off, rel, (int) type);
+    }
+
+    /** The RFC 9000 frame of type {@code t} (0x00 to 0x1e) whose body starts at {@code p}. */
+    private static Frame rfc9000(ByteBuf in, byte[] a, int p, int end, int off, int rel, int t)
+            throws FrameDecodeException {
+        switch (t) {
+            case 0x00:
+                return padding(in, a, p, end, off);
+            case 0x01:
+                return done(in, p, off, new Frame.Ping());
+            case 0x02:
+            case 0x03:
+                return ack(in, a, p, end, off, rel, t, t == 0x03, -1);
+            case 0x04:
+                return resetStream(in, a, p, end, off, rel, t);
+            case 0x05:
+                return stopSending(in, a, p, end, off, rel, t);
+            case 0x06:
+                return crypto(in, a, p, end, off, rel, t);
+            case 0x07:
+                return newToken(in, a, p, end, off, rel, t);
+            case 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f:
+                return stream(in, a, p, end, off, rel, t);
+            case 0x10:
+            case 0x14:
+            case 0x19: {
+                long v = varint(a, p, end, rel, t, t == 0x19 ? "Sequence Number" : "Maximum Data");
+                p = next(a, p);
+                Frame f = t == 0x10 ? new Frame.MaxData(v)
+                        : t == 0x14 ? new Frame.DataBlocked(v) : new Frame.RetireConnectionId(v);
+                return done(in, p, off, f);
+            }
+            case 0x11:
+            case 0x15:
+                return streamIdAndMaximum(in, a, p, end, off, rel, t);
+            case 0x12:
+            case 0x13:
+            case 0x16:
+            case 0x17: {
+                long v = streamCount(a, p, end, rel, t);
+                p = next(a, p);
+                Frame f = t <= 0x13 ? new Frame.MaxStreams(t == 0x12, v) : new Frame.StreamsBlocked(t == 0x16, v);
+                return done(in, p, off, f);
+            }
+            case 0x18:
+                return newConnectionId(in, a, p, end, off, rel, t, -1);
+            case 0x1a:
+            case 0x1b: {
+                if (end - p < 8) {
+                    throw error(FRAME_ENCODING_ERROR, p - rel, t, "Data (8 bytes) truncated");
+                }
+                long data = (long) LONG.get(a, p);
+                Frame f = t == 0x1a ? new Frame.PathChallenge(data) : new Frame.PathResponse(data);
+                return done(in, p + 8, off, f);
+            }
+            case 0x1c:
+            case 0x1d:
+                return close(in, a, p, end, off, rel, t);
+            case 0x1e:
+                return done(in, p, off, new Frame.HandshakeDone());
+            default:
+                throw new AssertionError("unreachable frame type " + t);
+        }
+    }
+
+    /** Sets the reader index past the frame; the frame is built first so that nothing moves on error. */
+    private static Frame done(ByteBuf in, int p, int off, Frame frame) {
+        in.readerIndex(p - off);
+        return frame;
+    }
+
+    private static Frame padding(ByteBuf in, byte[] a, int p, int end, int off) {
+        int n = 1;
+        while (p < end && a[p] == 0) {
+            p++;
+            n++;
+        }
+        return done(in, p, off, new Frame.Padding(n));
+    }
+
+    private static Frame resetStream(ByteBuf in, byte[] a, int p, int end, int off, int rel, long type)
+            throws FrameDecodeException {
+        long streamId = varint(a, p, end, rel, type, "Stream ID");
+        p = next(a, p);
+        long code = varint(a, p, end, rel, type, "Application Protocol Error Code");
+        p = next(a, p);
+        long finalSize = varint(a, p, end, rel, type, "Final Size");
+        p = next(a, p);
+        return done(in, p, off, new Frame.ResetStream(streamId, code, finalSize));
+    }
+
+    private static Frame stopSending(ByteBuf in, byte[] a, int p, int end, int off, int rel, long type)
+            throws FrameDecodeException {
+        long streamId = varint(a, p, end, rel, type, "Stream ID");
+        p = next(a, p);
+        long code = varint(a, p, end, rel, type, "Application Protocol Error Code");
+        p = next(a, p);
+        return done(in, p, off, new Frame.StopSending(streamId, code));
+    }
+
+    private static Frame crypto(ByteBuf in, byte[] a, int p, int end, int off, int rel, long type)
+            throws FrameDecodeException {
+        long offset = varint(a, p, end, rel, type, "Offset");
+        p = next(a, p);
+        Bytes data = lengthPrefixed(a, p, end, rel, type, "Crypto Data");
+        p = next(a, p) + data.length();
+        checkEnd(offset, data, p, rel, type);
+        return done(in, p, off, new Frame.Crypto(offset, data));
+    }
+
+    private static Frame newToken(ByteBuf in, byte[] a, int p, int end, int off, int rel, long type)
+            throws FrameDecodeException {
+        Bytes token = lengthPrefixed(a, p, end, rel, type, "Token");
+        if (token.isEmpty()) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, "NEW_TOKEN with an empty token");
+        }
+        return done(in, next(a, p) + token.length(), off, new Frame.NewToken(token));
+    }
+
+    private static Frame stream(ByteBuf in, byte[] a, int p, int end, int off, int rel, int t)
+            throws FrameDecodeException {
+        long streamId = varint(a, p, end, rel, t, "Stream ID");
+        p = next(a, p);
+        long offset = 0;
+        if ((t & 0x04) != 0) {
+            offset = varint(a, p, end, rel, t, "Offset");
+            p = next(a, p);
+        }
+        boolean explicitLength = (t & 0x02) != 0;
+        Bytes data;
+        if (explicitLength) {
+            data = lengthPrefixed(a, p, end, rel, t, "Stream Data");
+            p = next(a, p);
+        } else {
+            data = Bytes.copyOf(a, p, end - p);
+        }
+        p += data.length();
+        checkEnd(offset, data, p, rel, t);
+        return done(in, p, off, new Frame.Stream(streamId, offset, data, (t & 0x01) != 0, explicitLength));
+    }
+
+    private static Frame streamIdAndMaximum(ByteBuf in, byte[] a, int p, int end, int off, int rel, int t)
+            throws FrameDecodeException {
+        long streamId = varint(a, p, end, rel, t, "Stream ID");
+        p = next(a, p);
+        long maximum = varint(a, p, end, rel, t, "Maximum Stream Data");
+        p = next(a, p);
+        Frame f = t == 0x11 ? new Frame.MaxStreamData(streamId, maximum)
+                : new Frame.StreamDataBlocked(streamId, maximum);
+        return done(in, p, off, f);
+    }
+
+    private static long streamCount(byte[] a, int p, int end, int rel, long type) throws FrameDecodeException {
+        long v = varint(a, p, end, rel, type, "Maximum Streams");
+        if (v > Checks.MAX_STREAM_COUNT) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, "Maximum Streams " + v + " exceeds 2^60");
+        }
+        return v;
+    }
+
+    private static Frame close(ByteBuf in, byte[] a, int p, int end, int off, int rel, int t)
+            throws FrameDecodeException {
+        long code = varint(a, p, end, rel, t, "Error Code");
+        p = next(a, p);
+        long frameType = 0;
+        if (t == 0x1c) {
+            frameType = varint(a, p, end, rel, t, "Frame Type");
+            p = next(a, p);
+        }
+        Bytes reason = lengthPrefixed(a, p, end, rel, t, "Reason Phrase");
+        p = next(a, p) + reason.length();
+        Frame f = t == 0x1c ? new Frame.ConnectionClose(code, frameType, reason)
+                : new Frame.ApplicationClose(code, reason);
+        return done(in, p, off, f);
+    }
+
+    /** ACK or PATH_ACK from Largest Acknowledged on; {@code pathId} < 0 means a plain ACK. */
+    private static Frame ack(ByteBuf in, byte[] a, int p, int end, int off, int rel, long type, boolean ecn,
+            long pathId) throws FrameDecodeException {
+        long largest = varint(a, p, end, rel, type, "Largest Acknowledged");
+        p = next(a, p);
+        long delay = varint(a, p, end, rel, type, "ACK Delay");
+        p = next(a, p);
+        int countAt = p;
+        long count = varint(a, p, end, rel, type, "ACK Range Count");
+        p = next(a, p);
+        int firstAt = p;
+        long first = varint(a, p, end, rel, type, "First ACK Range");
+        p = next(a, p);
+        if (first > largest) {
+            throw firstRangeTooLarge(firstAt - rel, type, first, largest);
+        }
+        // Each range takes at least two bytes: checking this first keeps a huge count from allocating.
+        if (count > (end - p) / 2) {
+            throw rangeCountTooLarge(countAt - rel, type, count);
+        }
+        AckRanges ranges = AckRanges.NONE;
+        if (count != 0) {
+            // Constant lengths for the common counts: the JIT zeroes those inline instead of by a loop.
+            long[] pairs = count == 1 ? new long[2] : count == 2 ? new long[4] : new long[(int) count * 2];
+            long smallest = largest - first;
+            for (int i = 0; i < pairs.length; i += 2) {
+                int at = p;
+                long gap = varint(a, p, end, rel, type, "Gap");
+                p = next(a, p);
+                long len = varint(a, p, end, rel, type, "ACK Range Length");
+                p = next(a, p);
+                long rangeLargest = smallest - gap - 2;
+                smallest = rangeLargest - len;
+                if (rangeLargest < 0 || smallest < 0) {
+                    throw rangeBelowZero(at - rel, type, i / 2 + 1);
+                }
+                pairs[i] = gap;
+                pairs[i + 1] = len;
+            }
+            ranges = AckRanges.adopt(pairs);
+        }
+        EcnCounts counts = null;
+        if (ecn) {
+            long ect0 = varint(a, p, end, rel, type, "ECT0 Count");
+            p = next(a, p);
+            long ect1 = varint(a, p, end, rel, type, "ECT1 Count");
+            p = next(a, p);
+            long ce = varint(a, p, end, rel, type, "ECN-CE Count");
+            p = next(a, p);
+            counts = new EcnCounts(ect0, ect1, ce);
+        }
+        Frame f = pathId < 0 ? new Frame.Ack(largest, delay, first, ranges, counts)
+                : new Frame.PathAck(pathId, largest, delay, first, ranges, counts);
+        return done(in, p, off, f);
+    }
+
+    // The ACK errors, out of line so that ack() stays small enough for the JIT to inline.
+    private static FrameDecodeException firstRangeTooLarge(int offset, long type, long first, long largest) {
+        return error(FRAME_ENCODING_ERROR, offset, type,
+                "First ACK Range " + first + " exceeds Largest Acknowledged " + largest);
+    }
+
+    private static FrameDecodeException rangeCountTooLarge(int offset, long type, long count) {
+        return error(FRAME_ENCODING_ERROR, offset, type, "ACK Range Count " + count + " exceeds the bytes left");
+    }
+
+    private static FrameDecodeException rangeBelowZero(int offset, long type, int range) {
+        return error(FRAME_ENCODING_ERROR, offset, type, "ACK range " + range + " reaches below packet number 0");
+    }
+
+    /** NEW_CONNECTION_ID or PATH_NEW_CONNECTION_ID from Sequence Number on; {@code pathId} < 0 means the former. */
+    private static Frame newConnectionId(ByteBuf in, byte[] a, int p, int end, int off, int rel, long type,
+            long pathId) throws FrameDecodeException {
+        long seq = varint(a, p, end, rel, type, "Sequence Number");
+        p = next(a, p);
+        int rptAt = p;
+        long rpt = varint(a, p, end, rel, type, "Retire Prior To");
+        p = next(a, p);
+        if (rpt > seq) {
+            throw error(FRAME_ENCODING_ERROR, rptAt - rel, type,
+                    "Retire Prior To " + rpt + " exceeds Sequence Number " + seq);
+        }
+        if (p >= end) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, "Length truncated");
+        }
+        int len = a[p] & 0xff;
+        if (len < 1 || len > Checks.MAX_CID_LENGTH) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, "connection ID Length " + len + " not in 1..20");
+        }
+        p++;
+        if (end - p < len + Checks.RESET_TOKEN_LENGTH) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, "Connection ID and Stateless Reset Token truncated");
+        }
+        Bytes cid = Bytes.copyOf(a, p, len);
+        Bytes token = Bytes.copyOf(a, p + len, Checks.RESET_TOKEN_LENGTH);
+        p += len + Checks.RESET_TOKEN_LENGTH;
+        Frame f = pathId < 0 ? new Frame.NewConnectionId(seq, rpt, cid, token)
+                : new Frame.PathNewConnectionId(pathId, seq, rpt, cid, token);
+        return done(in, p, off, f);
+    }
+
+    private Frame multipath(FrameType kind, long type, ByteBuf in, byte[] a, int p, int end, int off, int rel)
+            throws FrameDecodeException {
+        String path = dialect.pathsByDcidSequence() ? "DCID Sequence Number" : "Path Identifier";
+        long pathId = varint(a, p, end, rel, type, kind == FrameType.MAX_PATH_ID || kind == FrameType.PATHS_BLOCKED
+                ? "Maximum Path Identifier" : path);
+        p = next(a, p);
+        switch (kind) {
+            case PATH_ACK:
+            case PATH_ACK_ECN:
+                return ack(in, a, p, end, off, rel, type, kind == FrameType.PATH_ACK_ECN, pathId);
+            case PATH_ABANDON: {
+                long code = varint(a, p, end, rel, type, "Error Code");
+                p = next(a, p);
+                Bytes reason = Bytes.EMPTY;
+                if (dialect.abandonHasReasonPhrase()) {
+                    reason = lengthPrefixed(a, p, end, rel, type, "Reason Phrase");
+                    p = next(a, p) + reason.length();
+                }
+                return done(in, p, off, new Frame.PathAbandon(pathId, code, reason));
+            }
+            case PATH_STATUS_BACKUP:
+            case PATH_STATUS_AVAILABLE: {
+                long seq = varint(a, p, end, rel, type, "Path Status Sequence Number");
+                p = next(a, p);
+                Frame f = kind == FrameType.PATH_STATUS_BACKUP ? new Frame.PathStatusBackup(pathId, seq)
+                        : new Frame.PathStatusAvailable(pathId, seq);
+                return done(in, p, off, f);
+            }
+            case PATH_NEW_CONNECTION_ID:
+                return newConnectionId(in, a, p, end, off, rel, type, pathId);
+            case PATH_RETIRE_CONNECTION_ID:
+            case PATH_CIDS_BLOCKED: {
+                boolean retire = kind == FrameType.PATH_RETIRE_CONNECTION_ID;
+                long seq = varint(a, p, end, rel, type, retire ? "Sequence Number" : "Next Sequence Number");
+                p = next(a, p);
+                Frame f = retire ? new Frame.PathRetireConnectionId(pathId, seq)
+                        : new Frame.PathCidsBlocked(pathId, seq);
+                return done(in, p, off, f);
+            }
+            case MAX_PATH_ID:
+                return done(in, p, off, new Frame.MaxPathId(pathId));
+            case PATHS_BLOCKED:
+                return done(in, p, off, new Frame.PathsBlocked(pathId));
+            default:
+                throw new AssertionError("not a multipath frame: " + kind);
+        }
+    }
+
+    /**
+     * The varint at {@code p}, which must end by {@code end}; otherwise "{@code field} truncated" at
+     * {@code p}. The caller moves past it with {@link #next}.
+     */
+    private static long varint(byte[] a, int p, int end, int rel, long type, String field)
+            throws FrameDecodeException {
+        if (!fits(a, p, end)) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, field + " truncated");
+        }
+        return varintAt(a, p);
+    }
+
+    /** True when a whole varint starts at {@code p} and ends by {@code end}. */
+    private static boolean fits(byte[] a, int p, int end) {
+        return p < end && end - p >= 1 << ((a[p] & 0xff) >>> 6);
+    }
+
+    /** The varint at {@code p}, known to fit. */
+    private static long varintAt(byte[] a, int p) {
+        int b = a[p];
+        switch ((b & 0xff) >>> 6) {
+            case 0:
+                return b;
+            case 1:
+                return (short) SHORT.get(a, p) & 0x3fff;
+            case 2:
+                return (int) INT.get(a, p) & 0x3fffffffL;
+            default:
+                return (long) LONG.get(a, p) & Varint.MAX;
+        }
+    }
+
+    /** The position after the varint at {@code p}. */
+    private static int next(byte[] a, int p) {
+        return p + (1 << ((a[p] & 0xff) >>> 6));
+    }
+
+    /**
+     * A length-prefixed field whose Length varint starts at {@code p}; the data ends at
+     * {@code next(a, p) + length}.
+     */
+    private static Bytes lengthPrefixed(byte[] a, int p, int end, int rel, long type, String field)
+            throws FrameDecodeException {
+        if (!fits(a, p, end)) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, field + " Length truncated");
+        }
+        long len = varintAt(a, p);
+        int data = next(a, p);
+        if (len > end - data) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type,
+                    field + " Length " + len + " exceeds the " + (end - data) + " bytes left");
+        }
+        return Bytes.copyOf(a, data, (int) len);
+    }
+
+    private static void checkEnd(long offset, Bytes data, int p, int rel, long type) throws FrameDecodeException {
+        if (offset + data.length() > Varint.MAX) {
+            throw error(FRAME_ENCODING_ERROR, p - rel, type, "data would end beyond offset 2^62-1");
+        }
+    }
+
+    // ---- Other buffers (direct, composite, read-only): through the ByteBuf accessors ----
 
     private Frame decodeFrame(ByteBuf in, int base) throws FrameDecodeException {
         int start = in.readerIndex();
@@ -356,5 +804,9 @@ public final class FrameDecoder {
 
     private static FrameDecodeException error(TransportError error, int index, int base, long type, String msg) {
         return new FrameDecodeException(error, index - base, type, msg);
+    }
+
+    private static FrameDecodeException error(TransportError error, int offset, long type, String msg) {
+        return new FrameDecodeException(error, offset, type, msg);
     }
 }
