@@ -65,19 +65,29 @@ public class ConnectionCoreBenchmark {
 
     @Setup(Level.Invocation)
     public void freshConnection() {
-        connection = new MultipathConnection(ConnectionConfig.builder(Role.SERVER).localMaxPathId(PATHS)
+        connection = newConnection();
+    }
+
+    /** A connection with a connection ID of the peer on every path, as each invocation starts from. */
+    MultipathConnection newConnection() {
+        MultipathConnection connection = new MultipathConnection(ConnectionConfig.builder(Role.SERVER).localMaxPathId(PATHS)
                 .peerMaxPathId(PATHS).build());
         for (int p = 1; p <= PATHS; p++) {
             connection.receive(contexts[0], new Frame.PathNewConnectionId(p, 0, 0, cid(p, 0), token(p, 0)));
         }
         // A packet on path 0 so that PATH_ACK for path 0 acknowledges something that was sent.
         connection.drain();
+        return connection;
     }
 
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public void controlFrames(Blackhole bh) {
-        MultipathConnection c = connection;
+        feed(connection, bh);
+    }
+
+    /** The measured work: the whole stream into {@code c}, then one drain. */
+    void feed(MultipathConnection c, Blackhole bh) {
         for (int i = 0; i < FRAMES; i++) {
             c.receive(contexts[0], frames.get(i));
         }
