@@ -52,7 +52,7 @@ final class S4_1_PathAck implements CaseGroup {
                 .expectClose(TransportError.PROTOCOL_VIOLATION);
     }
 
-    @Case(requirements = {"MP-2.3-3", "MP-4-2"}, tags = "packet-type",
+    @Case(requirements = "MP-2.3-3", tags = "packet-type",
             text = "a plain ACK of packet 0 in an Initial packet and, in another session, in a Handshake packet: "
                     + "ACK is how those spaces are acknowledged, no close")
     Outcome ackInHandshakeSpacesIsAccepted(CaseContext ctx) throws TargetException {

@@ -47,7 +47,9 @@ final class CidIssuer {
     void topUp(Path path) {
         int target = Math.min(state.config.cidsPerPath(), state.config.peerActiveCidLimit());
         while (path.localCids().activeCount() < target) {
-            issue(path);
+            if (issue(path) == null) {
+                return;
+            }
         }
     }
 
@@ -57,8 +59,16 @@ final class CidIssuer {
                 && path.localCids().activeCount() < state.config.peerActiveCidLimit();
     }
 
-    /** Issues one new ID on {@code path} and queues the frame announcing it. */
+    /**
+     * Issues one new ID on {@code path} and queues the frame announcing it; issues nothing and returns null
+     * when no path can carry the announcement: an ID the peer never hears of would only use up its
+     * active_connection_id_limit and leave a gap in the sequence numbers it sees (draft-21 §3.2).
+     */
     ConnectionIdEntry issue(Path path) {
+        long carrier = outbox.controlPath(-1);
+        if (carrier < 0) {
+            return null;
+        }
         Bytes cid;
         do {
             cid = randomBytes(8);
@@ -70,10 +80,7 @@ final class CidIssuer {
         Frame frame = pathFrames()
                 ? new Frame.PathNewConnectionId(path.id(), seq, 0, cid, entry.resetToken())
                 : new Frame.NewConnectionId(seq, 0, cid, entry.resetToken());
-        long carrier = outbox.controlPath(-1);
-        if (carrier >= 0) {
-            outbox.queue(carrier, frame);
-        }
+        outbox.queue(carrier, frame);
         state.emit(new ConnectionEvent.ConnectionIdIssued(path.id(), entry));
         return entry;
     }

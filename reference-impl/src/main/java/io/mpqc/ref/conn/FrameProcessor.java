@@ -8,6 +8,7 @@ import io.mpqc.ref.frame.Bytes;
 import io.mpqc.ref.frame.Frame;
 import io.mpqc.ref.frame.FrameType;
 import io.mpqc.ref.frame.PacketType;
+import io.mpqc.ref.frame.TransportError;
 import io.mpqc.ref.path.ConnectionIdEntry;
 import io.mpqc.ref.path.LocalConnectionIds;
 import io.mpqc.ref.path.Path;
@@ -59,8 +60,8 @@ final class FrameProcessor {
             try {
                 handle(ctx, path, f);
             } catch (ConnectionError e) {
-                state.closeWith(e.code(), state.dialect.codepoint(f.type()), e.requirement() + ": " + e.getMessage(),
-                        false);
+                state.closeWith(e.code(), Math.max(0, state.dialect.codepoint(f.type())),
+                        e.requirement() + ": " + e.getMessage(), false);
                 return;
             }
         }
@@ -75,8 +76,9 @@ final class FrameProcessor {
      * no path can take it (we never issued a connection ID for the ID, or the path was freed).
      */
     private Path packetPath(PacketContext ctx) {
-        boolean handshakeSpace = ctx.type() == PacketType.INITIAL || ctx.type() == PacketType.HANDSHAKE;
-        long pathId = handshakeSpace ? 0 : ctx.pathId();
+        // Initial, Handshake and 0-RTT packets travel on the handshake path: 0-RTT belongs to path 0's
+        // application space (draft-21 §2.3), whatever path ID the context names.
+        long pathId = ctx.type() == PacketType.ONE_RTT ? ctx.pathId() : 0;
         if (!state.multipath && pathId != 0) {
             return dropped(pathId, "multipath not negotiated: only path 0 exists");
         }
@@ -104,6 +106,12 @@ final class FrameProcessor {
             if (!state.multipath && !state.has(SeededBug.NEGOTIATION_NOT_CHECKED)) {
                 throw new ConnectionError(state.config.notNegotiatedError(), "MP-2-1",
                         type + " received but multipath was not negotiated");
+            }
+            if (!state.dialect.supports(type)) {
+                // A kind this dialect has no codepoint for (PATH_NEW_CONNECTION_ID in draft-06): to a peer
+                // speaking it, an unknown frame type (RFC 9000 §12.4).
+                throw new ConnectionError(TransportError.FRAME_ENCODING_ERROR.code(), "Q-12.4-2",
+                        type + " does not exist in " + state.dialect);
             }
             boolean bugAllows = ctx.type() == PacketType.HANDSHAKE
                     && state.has(SeededBug.MULTIPATH_FRAMES_IN_HANDSHAKE_ACCEPTED);
@@ -465,7 +473,7 @@ final class FrameProcessor {
         }
         if (path.peerCids().activeCount() == 0) {
             // No connection ID to answer with on this path ID yet: the response waits (MP-3.1-9).
-            path.delayedResponses().add(data);
+            path.delayResponse(data);
             return;
         }
         // PATH_RESPONSE goes back on the challenge's own path ID (MP-3.1-5).

@@ -124,12 +124,26 @@ public final class MultipathConnection {
         }
         long limit = Math.min(state.paths.localMaxPathId(), state.paths.peerMaxPathId());
         long missingCid = -1;
-        for (long id = 1; id <= limit; id++) {
-            Path p = state.paths.get(id);
-            if (p != null && p.state() != PathState.UNUSED) {
+        // Only path IDs with state can be opened; the lowest ID without state is only a candidate for
+        // PATH_CIDS_BLOCKED. Walking the table rather than 1..limit keeps this O(paths): the limit may be
+        // 2^32-1 (a loop over it took minutes, found by ConnectionCoreFuzzer).
+        long firstWithoutState = 1;
+        for (Path p : state.paths.all()) {
+            long id = p.id();
+            if (id < 1) {
                 continue;
             }
-            if (p == null || p.peerCids().activeCount() == 0 || p.localCids().activeCount() == 0) {
+            if (id > limit) {
+                break;
+            }
+            if (missingCid < 0 && id > firstWithoutState) {
+                missingCid = firstWithoutState;
+            }
+            firstWithoutState = id + 1;
+            if (p.state() != PathState.UNUSED) {
+                continue;
+            }
+            if (p.peerCids().activeCount() == 0 || p.localCids().activeCount() == 0) {
                 if (missingCid < 0) {
                     missingCid = id;
                 }
@@ -138,6 +152,9 @@ public final class MultipathConnection {
             lifecycle.startValidation(p);
             state.lastPathDeadline = -1;
             return OptionalLong.of(id);
+        }
+        if (missingCid < 0 && firstWithoutState <= limit) {
+            missingCid = firstWithoutState;
         }
         long carrier = requireCarrier();
         if (missingCid >= 0) {
@@ -155,11 +172,13 @@ public final class MultipathConnection {
         return OptionalLong.empty();
     }
 
-    /** Abandons a path with PATH_ABANDON (any path ID the peer allows, used or not). */
+    /** Abandons a path with PATH_ABANDON (any path ID both sides allow, used or not). */
     public void abandonPath(long pathId, long errorCode) {
         requireOpen();
         requireMultipath();
         requirePeerAllows(pathId);
+        // The peer must answer with PATH_ABANDON for the same ID (MP-3.4-5), which we accept only up to our limit.
+        requireWeAllow(pathId);
         Path p = state.paths.get(pathId);
         if (p != null && (p.abandonSent() || p.state() == PathState.CLOSED)) {
             throw new CommandRejectedException("path " + pathId + " is already abandoned");
@@ -194,12 +213,19 @@ public final class MultipathConnection {
         return seq;
     }
 
-    /** Issues {@code count} more connection IDs for a path ID within the peer's limits. */
+    /** Issues {@code count} more connection IDs for a path ID within both sides' limits. */
     public void issueConnectionIds(long pathId, int count) {
         requireOpen();
         if (pathId != 0) {
             requireMultipath();
             requirePeerAllows(pathId);
+            // A path ID above our limit could never be used, and the peer's frames about it would be errors.
+            requireWeAllow(pathId);
+            if (!state.dialect.supports(FrameType.PATH_NEW_CONNECTION_ID)) {
+                // draft-06 has one connection ID space, announced with NEW_CONNECTION_ID: an ID "for path 3"
+                // would reuse the sequence numbers of path 0's IDs with other values (RFC 9000 §19.15).
+                throw new CommandRejectedException(state.dialect + " has one connection ID space: issue on path 0");
+            }
         }
         Path existing = state.paths.get(pathId);
         if (existing != null && existing.state().isEnding()) {
@@ -309,6 +335,13 @@ public final class MultipathConnection {
     private void queueIfExpressible(long carrier, Frame frame) {
         if (state.dialect.supports(frame.type())) {
             outbox.queue(carrier, frame);
+        }
+    }
+
+    private void requireWeAllow(long pathId) {
+        if (pathId > state.paths.localMaxPathId()) {
+            throw new CommandRejectedException("path ID " + pathId + " is above our own maximum "
+                    + state.paths.localMaxPathId() + ": the peer could not name it in any frame");
         }
     }
 

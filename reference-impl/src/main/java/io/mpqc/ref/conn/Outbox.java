@@ -27,6 +27,12 @@ final class Outbox {
         this.encoder = new FrameEncoder(state.dialect);
     }
 
+    /**
+     * The queue of frames that may travel on any path but have none to go on now (the only path we could
+     * address was abandoned or freed): drain() hands them to the first path that can carry them.
+     */
+    static final long ANY_PATH = -1;
+
     void queue(long pathId, Frame frame) {
         queued.computeIfAbsent(pathId, k -> new ArrayList<>()).add(frame);
     }
@@ -71,6 +77,12 @@ final class Outbox {
 
     /** Builds the packets to send now: one per path with something to say. */
     List<OutgoingPacket> drain() {
+        List<Frame> waiting = queued.get(ANY_PATH);
+        long carrier = waiting == null ? -1 : controlPath(-1);
+        if (carrier >= 0) {
+            queued.remove(ANY_PATH);
+            queued.computeIfAbsent(carrier, k -> new ArrayList<>()).addAll(0, waiting);
+        }
         addAcks();
         List<OutgoingPacket> out = new ArrayList<>();
         for (Map.Entry<Long, List<Frame>> e : queued.entrySet()) {
@@ -91,7 +103,11 @@ final class Outbox {
             path.sent().record(new SentPacket(path.id(), pn, state.now, ackEliciting, frames, size));
             out.add(new OutgoingPacket(path.id(), pn, frames));
         }
+        waiting = queued.get(ANY_PATH);
         queued.clear();
+        if (waiting != null) {
+            queued.put(ANY_PATH, waiting); // still no path to carry them
+        }
         return out;
     }
 

@@ -89,8 +89,8 @@ final class PathLifecycle {
     /**
      * Nothing more is sent on a path once we sent PATH_ABANDON for it (draft-21 §3.4, MP-3.4-2), not even
      * what was queued for it before: PATH_CHALLENGE and PATH_RESPONSE belong to the path and are dropped,
-     * other frames move to {@code carrier}. When the path is the only one left and carries its own
-     * PATH_ABANDON, what waits for it goes in the same packet.
+     * other frames move to {@code carrier}, or wait for any path when there is none. When the path is the
+     * only one left and carries its own PATH_ABANDON, what waits for it goes in the same packet.
      */
     private void rerouteQueued(Path path, long carrier) {
         if (carrier == path.id()) {
@@ -98,8 +98,8 @@ final class PathLifecycle {
         }
         for (Frame f : outbox.dropQueued(path.id())) {
             boolean pathBound = f.type() == FrameType.PATH_CHALLENGE || f.type() == FrameType.PATH_RESPONSE;
-            if (carrier >= 0 && !pathBound) {
-                outbox.queue(carrier, f);
+            if (!pathBound) {
+                outbox.queue(carrier >= 0 ? carrier : Outbox.ANY_PATH, f);
             }
         }
     }
@@ -164,23 +164,30 @@ final class PathLifecycle {
             state.paths.forgetLocalCid(e);
             state.emit(new ConnectionEvent.ConnectionIdRetired(path.id(), e, true));
         }
-        outbox.dropQueued(path.id());
+        // Frames still waiting for the path (the last path carrying its own PATH_ABANDON) were never sent.
+        List<Frame> unsent = outbox.dropQueued(path.id());
         state.transition(path, PathState.CLOSED);
         state.emit(new ConnectionEvent.PathFreed(path.id(), lost));
-        reinject(path.id(), lost);
+        reinject(path.id(), lost, unsent);
     }
 
-    /** Control frames lost with a freed path go out again on another path if they still matter. */
-    private void reinject(long freedPathId, List<SentPacket> lost) {
-        long carrier = outbox.controlPath(freedPathId);
-        if (carrier < 0) {
-            return;
-        }
+    /**
+     * Control frames lost with a freed path, or still waiting for it, go out on another path if they still
+     * matter (draft-21 §3.4.3); dropping unsent ones would lose CID announcements and PATH_ABANDON for good.
+     */
+    private void reinject(long freedPathId, List<SentPacket> lost, List<Frame> unsent) {
+        long found = outbox.controlPath(freedPathId);
+        long carrier = found >= 0 ? found : Outbox.ANY_PATH; // no path now: they wait for one
         for (SentPacket p : lost) {
             for (Frame f : p.frames()) {
                 if (worthResending(f, freedPathId)) {
                     outbox.queue(carrier, f);
                 }
+            }
+        }
+        for (Frame f : unsent) {
+            if (worthResending(f, freedPathId)) {
+                outbox.queue(carrier, f);
             }
         }
     }

@@ -102,6 +102,20 @@ public final class Path {
         return delayedResponses;
     }
 
+    /** How many unanswered challenges a path remembers: a peer retrying validation only needs the latest. */
+    public static final int MAX_DELAYED_RESPONSES = 4;
+
+    /**
+     * Remembers a challenge to answer once a connection ID for the path arrives, forgetting the oldest beyond
+     * {@link #MAX_DELAYED_RESPONSES}, so that a flood of PATH_CHALLENGE cannot grow memory (draft-21 §7.1).
+     */
+    public void delayResponse(long data) {
+        if (delayedResponses.size() >= MAX_DELAYED_RESPONSES) {
+            delayedResponses.poll();
+        }
+        delayedResponses.add(data);
+    }
+
     public boolean hasOutstandingChallenge() {
         return challengeSentAt >= 0;
     }
