@@ -24,6 +24,13 @@ final class BuiltInGroups {
                 new S4_5_PathRetireConnectionId(),
                 new C4_FrameLayouts(),
                 new C_Malformed(),
-                new C16_Varints());
+                new C16_Varints(),
+                new S3_1_PathValidation(),
+                new S3_1_OpeningPaths(),
+                new S3_4_AbandonedPathSilence(),
+                new S4_1_AckEffects(),
+                new S4_3_StatusSending(),
+                new S4_4_IssuingConnectionIds(),
+                new S10_2_ClosingState());
     }
 }
