@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "'mpqc run' runs every conformance case against the built-in reference (or --target) and writes",
             "HTML, JSON, JUnit XML and Allure reports into reports/.",
         },
-        subcommands = {RunCommand.class, DecodeCommand.class, ShimCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, DecodeCommand.class, ShimCommand.class, FuzzCommand.class, SimCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Set MPQC_DEBUG=1 to see stack traces of internal errors."})
 public final class Main implements Callable<Integer> {
 
