@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Multipath QUIC (draft-ietf-quic-multipath) conformance and fuzzing suite.",
             "",
-            "'mpqc run' runs every conformance case against the built-in reference (or --target) and writes",
-            "HTML, JSON, JUnit XML and Allure reports into reports/.",
+            "'mpqc run' runs every conformance case against the built-in reference (or --target) and writes "
+                    + "HTML, JSON, JUnit XML and Allure reports into reports/.",
         },
         subcommands = {RunCommand.class, DecodeCommand.class, ShimCommand.class, FuzzCommand.class, SimCommand.class,
             CommandLine.HelpCommand.class},
