@@ -22,7 +22,7 @@ import java.util.List;
  * Not a JMH benchmark (no Blackhole: frames go to a ring of 1024 slots, the same for both decoders).
  *
  * <p>The "allocation floor" row builds, per frame of the shared mix, exactly the objects mpqc's decoder
- * returns (the record, its {@code Bytes} with a copied array, the {@code AckRanges} with its {@code long[]})
+ * returns (the record, its {@code Bytes} views, the {@code AckRanges} with its {@code long[]})
  * from values prepared in advance, without reading any bytes: what any decoder that returns these frames
  * pays at least.
  *
@@ -49,6 +49,8 @@ public final class CpuTimeCompare {
         report("shared mix, mpqc", mpqc(shared, Payloads.SHARED_FRAMES));
         report("shared mix, Kwik", kwik(shared, Payloads.SHARED_FRAMES));
         report("shared mix, allocation floor", allocationFloor());
+        report("shared payload, mpqc decodeAll", mpqcList(shared, Payloads.SHARED_FRAMES));
+        report("shared payload, Kwik parseFrames", kwikList(shared, Payloads.SHARED_FRAMES));
         if (sharedOnly) {
             return;
         }
@@ -79,6 +81,17 @@ public final class CpuTimeCompare {
                 ring[slot++ & 1023] = KwikFrames.parseOne(in);
             }
         });
+    }
+
+    /** The whole-payload entry point, as {@code FrameDecodeBenchmark.sharedList_mpqc}. */
+    private double[] mpqcList(byte[] payload, int frames) throws Exception {
+        return time(frames, () -> ring[slot++ & 1023] = decoder.decodeAll(payload));
+    }
+
+    /** Kwik's own loop over a payload, as {@code FrameDecodeBenchmark.sharedList_kwik}. */
+    private double[] kwikList(byte[] payload, int frames) throws Exception {
+        KwikFrames.PacketParser packet = new KwikFrames.PacketParser();
+        return time(frames, () -> ring[slot++ & 1023] = packet.parseAll(payload));
     }
 
     /** Builds the frames of the shared mix from prepared values: the same objects, no parsing. */
@@ -112,10 +125,11 @@ public final class CpuTimeCompare {
                     copy = new Frame.Ack(a.largest(), a.ackDelay(), a.firstRange(),
                             pairs[i] == null ? AckRanges.NONE : AckRanges.of(pairs[i]), null);
                 } else if (f instanceof Frame.Stream s) {
-                    copy = new Frame.Stream(s.streamId(), s.offset(), Bytes.of(first[i]), s.fin(), s.explicitLength());
+                    copy = new Frame.Stream(s.streamId(), s.offset(), Bytes.wrap(first[i], 0, first[i].length),
+                            s.fin(), s.explicitLength());
                 } else if (f instanceof Frame.NewConnectionId c) {
-                    copy = new Frame.NewConnectionId(c.sequence(), c.retirePriorTo(), Bytes.of(first[i]),
-                            Bytes.of(second[i]));
+                    copy = new Frame.NewConnectionId(c.sequence(), c.retirePriorTo(),
+                            Bytes.wrap(first[i], 0, first[i].length), Bytes.wrap(second[i], 0, second[i].length));
                 } else if (f instanceof Frame.RetireConnectionId r) {
                     copy = new Frame.RetireConnectionId(r.sequence());
                 } else if (f instanceof Frame.PathChallenge c) {

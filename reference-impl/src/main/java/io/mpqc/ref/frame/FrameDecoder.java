@@ -18,6 +18,12 @@ import java.util.List;
  * carrying the transport error code and offset. Rules that need connection context (path ID limits,
  * packet types, MAX_PATH_ID against the transport parameter) are left to the connection core.
  *
+ * <p>Zero-copy on heap buffers: the byte fields of frames decoded from a buffer with an accessible array
+ * (connection IDs, tokens, stream and crypto data, reason phrases) are {@link Bytes} views of that array,
+ * so decoding allocates the frame objects and nothing else. Keep the buffer's bytes unchanged while the
+ * frames are in use, or {@link Bytes#compact} what outlives it. Other buffers (direct, composite) are
+ * copied from.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class FrameDecoder {
@@ -51,6 +57,17 @@ public final class FrameDecoder {
     public List<Frame> decodeAll(ByteBuf in) throws FrameDecodeException {
         int base = in.readerIndex();
         List<Frame> frames = new ArrayList<>();
+        if (in.hasArray()) {
+            // The array, its offset and the end are fixed for the whole payload: look them up once.
+            byte[] a = in.array();
+            int off = in.arrayOffset();
+            int end = off + in.writerIndex();
+            int rel = off + base;
+            for (int p = off + base; p < end; p = off + in.readerIndex()) {
+                frames.add(decodeAt(in, a, p, end, off, rel));
+            }
+            return frames;
+        }
         while (in.isReadable()) {
             frames.add(decode(in, base));
         }
@@ -99,11 +116,12 @@ public final class FrameDecoder {
         if (ri >= wi) {
             throw error(FRAME_ENCODING_ERROR, ri - base, -1, "frame type truncated");
         }
-        byte[] a = in.array();
         int off = in.arrayOffset();
-        int p = off + ri;
-        int end = off + wi;
-        int rel = off + base;
+        return decodeAt(in, in.array(), off + ri, off + wi, off, off + base);
+    }
+
+    /** The frame at array position {@code p}, which is before {@code end}. */
+    private Frame decodeAt(ByteBuf in, byte[] a, int p, int end, int off, int rel) throws FrameDecodeException {
         int first = a[p] & 0xff;
         if (first < 0x1f) {
             return rfc9000(in, a, p + 1, end, off, rel, first);
@@ -267,7 +285,7 @@ public final class FrameDecoder {
             data = lengthPrefixed(a, p, end, rel, t, "Stream Data");
             p = next(a, p);
         } else {
-            data = Bytes.copyOf(a, p, end - p);
+            data = Bytes.view(a, p, end - p);
         }
         p += data.length();
         checkEnd(offset, data, p, rel, t);
@@ -402,8 +420,8 @@ public final class FrameDecoder {
         if (end - p < len + Checks.RESET_TOKEN_LENGTH) {
             throw error(FRAME_ENCODING_ERROR, p - rel, type, "Connection ID and Stateless Reset Token truncated");
         }
-        Bytes cid = Bytes.copyOf(a, p, len);
-        Bytes token = Bytes.copyOf(a, p + len, Checks.RESET_TOKEN_LENGTH);
+        Bytes cid = Bytes.view(a, p, len);
+        Bytes token = Bytes.view(a, p + len, Checks.RESET_TOKEN_LENGTH);
         p += len + Checks.RESET_TOKEN_LENGTH;
         Frame f = pathId < 0 ? new Frame.NewConnectionId(seq, rpt, cid, token)
                 : new Frame.PathNewConnectionId(pathId, seq, rpt, cid, token);
@@ -510,7 +528,7 @@ public final class FrameDecoder {
             throw error(FRAME_ENCODING_ERROR, p - rel, type,
                     field + " Length " + len + " exceeds the " + (end - data) + " bytes left");
         }
-        return Bytes.copyOf(a, data, (int) len);
+        return Bytes.view(a, data, (int) len);
     }
 
     private static void checkEnd(long offset, Bytes data, int p, int rel, long type) throws FrameDecodeException {
