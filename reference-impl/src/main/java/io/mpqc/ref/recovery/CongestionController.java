@@ -5,7 +5,7 @@ package io.mpqc.ref.recovery;
  * every path owns one instance: its window, the bytes in flight against it, and its reactions to
  * acknowledgements and congestion signals. Byte counts are QUIC packet sizes; times are microseconds.
  */
-public sealed interface CongestionController permits NewReno, Cubic {
+public sealed interface CongestionController permits LossBasedController {
 
     /** The name the controller is selected by ({@code newreno}, {@code cubic}). */
     String name();

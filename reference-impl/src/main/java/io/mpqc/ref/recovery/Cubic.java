@@ -5,17 +5,12 @@ package io.mpqc.ref.recovery;
  * fast convergence and the Reno-friendly estimate; slow start and recovery periods as in RFC 9002.
  * Window arithmetic of the cubic function is in datagrams and seconds, as in the RFC.
  */
-public final class Cubic implements CongestionController {
+public final class Cubic extends LossBasedController {
     private static final double BETA = 0.7;
     private static final double C = 0.4;
     /** RFC 9438 §4.3: the Reno-friendly additive increase for beta = 0.7. */
     private static final double ALPHA = 3 * (1 - BETA) / (1 + BETA);
 
-    private final int maxDatagramSize;
-    private long window;
-    private long ssthresh = Long.MAX_VALUE;
-    private long bytesInFlight;
-    private long recoveryStart = Long.MIN_VALUE;
     /** Start of the current avoidance epoch, or -1 before it. */
     private long epochStart = -1;
     private double wMax;
@@ -25,8 +20,7 @@ public final class Cubic implements CongestionController {
     private double wEst;
 
     public Cubic(int maxDatagramSize) {
-        this.maxDatagramSize = maxDatagramSize;
-        this.window = CongestionController.initialWindow(maxDatagramSize);
+        super(maxDatagramSize);
     }
 
     @Override
@@ -35,36 +29,7 @@ public final class Cubic implements CongestionController {
     }
 
     @Override
-    public long window() {
-        return window;
-    }
-
-    @Override
-    public long bytesInFlight() {
-        return bytesInFlight;
-    }
-
-    @Override
-    public boolean inSlowStart() {
-        return window < ssthresh;
-    }
-
-    @Override
-    public void onSent(int bytes) {
-        bytesInFlight += bytes;
-    }
-
-    @Override
-    public void onAcked(long sentAtMicros, int bytes, long nowMicros, RttEstimator rtt) {
-        boolean limited = CongestionController.windowLimited(bytesInFlight, window, inSlowStart(), maxDatagramSize);
-        bytesInFlight = Math.max(0, bytesInFlight - bytes);
-        if (sentAtMicros <= recoveryStart || !limited) {
-            return;
-        }
-        if (inSlowStart()) {
-            window += bytes;
-            return;
-        }
+    void growInAvoidance(int bytes, long nowMicros, RttEstimator rtt) {
         double cwnd = (double) window / maxDatagramSize;
         if (epochStart < 0) {
             // Avoidance without an earlier reduction: the epoch starts at the current window.
@@ -89,16 +54,7 @@ public final class Cubic implements CongestionController {
     }
 
     @Override
-    public void onRemoved(int bytes) {
-        bytesInFlight = Math.max(0, bytesInFlight - bytes);
-    }
-
-    @Override
-    public void onCongestionEvent(long sentAtMicros, long nowMicros) {
-        if (sentAtMicros <= recoveryStart) {
-            return;
-        }
-        recoveryStart = nowMicros;
+    void reduce(long nowMicros) {
         double cwnd = (double) window / maxDatagramSize;
         // Fast convergence (RFC 9438 §4.7): a flow that lost before reaching its last maximum yields.
         wMax = cwnd < lastWMax ? cwnd * (1 + BETA) / 2 : cwnd;
@@ -112,9 +68,7 @@ public final class Cubic implements CongestionController {
     }
 
     @Override
-    public void onPersistentCongestion() {
-        window = CongestionController.minimumWindow(maxDatagramSize);
-        recoveryStart = Long.MIN_VALUE;
+    void restartAvoidance() {
         epochStart = -1;
     }
 }
