@@ -252,14 +252,15 @@ final class C_Malformed implements CaseGroup {
                     + FrameFields.describe(e.frame(), d);
             if (r instanceof CodecResult.Rejected rej) {
                 String observed = e.name() + ": rejected with " + TransportError.describe(rej.errorCode(), d);
+                // Rejecting is the MAY; another error code, or a wrong decoding below, is not allowed by it.
                 return rej.errorCode() == TransportError.PROTOCOL_VIOLATION.code()
-                        ? Outcome.met(expected, observed) : Outcome.notMet(expected, observed);
+                        ? Outcome.met(expected, observed) : Outcome.violated(expected, observed);
             }
             List<Frame> frames = ((CodecResult.Decoded) r).frames();
             String observed = e.name() + ": decoded " + frames.size() + " frame(s)"
                     + (frames.isEmpty() ? "" : ", first " + FrameFields.describe(frames.get(0), d));
             return frames.equals(List.of(e.frame())) ? Outcome.met(expected, observed)
-                    : Outcome.notMet(expected, observed);
+                    : Outcome.violated(expected, observed);
         });
     }
 }

@@ -103,7 +103,8 @@ final class S4_3_PathStatus implements CaseGroup {
             text = "PATH_NEW_CONNECTION_ID for path 1 and AVAILABLE for path 1 in one packet: both accepted")
     Outcome statusSharesPacketWithNewConnectionId(CaseContext ctx) throws TargetException {
         Probe p = ctx.server().send(Stimuli.newCid(1, 0), available(1, 1));
-        return p.expectNoClose().and(p.expectPeerStatus(1, PathStatus.AVAILABLE, 1));
+        // The MAY is the sender's; a receiver has to take both frames.
+        return p.expectNoClose().and(p.expectPeerStatus(1, PathStatus.AVAILABLE, 1)).mandatory();
     }
 
     @Case(requirements = "MP-4-4", tags = {"attack", "resurrection"},

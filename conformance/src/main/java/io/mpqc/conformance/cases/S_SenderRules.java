@@ -62,7 +62,8 @@ final class S_SenderRules implements CaseGroup {
         p.command(new Command.OpenPath());
         Outcome blocked = p.expectSent(mark, "PATH_CIDS_BLOCKED", s -> s.frame() instanceof Frame.PathCidsBlocked);
         Outcome noPathUsed = p.expectNotSent(mark, "anything on a path other than 0", s -> s.pathId() != 0);
-        return p.expectNoClose().and(noPathUsed).and(blocked);
+        // Only sending PATH_CIDS_BLOCKED is optional; closing or using a path without an ID is not.
+        return p.expectNoClose().mandatory().and(noPathUsed.mandatory()).and(blocked);
     }
 
     @Case(requirements = "Q-8.2-3", tags = "validation",
@@ -78,7 +79,7 @@ final class S_SenderRules implements CaseGroup {
             return Outcome.notMet("a PATH_CHALLENGE on the new path", "no PATH_CHALLENGE sent");
         }
         p.sendOn(1, new Frame.PathResponse(~challenges.get(0).data()));
-        return p.closed() ? p.expectClose(TransportError.PROTOCOL_VIOLATION)
+        return p.closed() ? p.expectClose(TransportError.PROTOCOL_VIOLATION).mandatory()
                 : Outcome.notMet("PROTOCOL_VIOLATION (the MAY) or silence", "no close (the wrong response was ignored)");
     }
 

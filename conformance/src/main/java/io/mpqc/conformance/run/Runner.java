@@ -164,6 +164,7 @@ public final class Runner {
             case MET -> Verdict.PASS;
             case UNSUPPORTED -> Verdict.UNSUPPORTED;
             case NOT_MET -> keyword.isMandatory() ? Verdict.FAIL : keyword.isAdvisory() ? Verdict.WARN : Verdict.PASS;
+            case VIOLATED -> Verdict.FAIL;
         };
     }
 
