@@ -9,11 +9,28 @@ package io.mpqc.ref.sched;
  *
  * still fits in the send window after the packet placed on xs: {@code lambda * X <= sendWindow - MSS}.
  * Otherwise sending on xs risks head-of-line blocking at the receiver, and the scheduler waits for xf.
+ * The send window of the paper is MPTCP's; here it is the flow-control credit left for new data (which
+ * already accounts for the data in flight on both paths).
  *
- * <p>The send window of the paper is MPTCP's; here it is the flow-control credit left for new data
- * (which already accounts for the data in flight on both paths). lambda starts at 1 and adapts as in the
- * paper: it grows by 0.1 at each decision taken while the window is exhausted (the estimate was too
- * optimistic: the sender is blocked) and shrinks by 0.01 towards 1 otherwise.
+ * <p>The paper's model is a sender that always has data: only the window can run out. A finite transfer
+ * runs out of data first, and then the same blocking happens at the receiver, at the end of the transfer:
+ * if xf can deliver everything still queued before a packet sent now on xs arrives, that packet arrives
+ * last and the transfer waits for it. So the queue is a second bound, judged with the same estimate. X /
+ * rtt_s is BLEST's sending rate of xf; a packet sent now on xs arrives rtt_s - rtt_f later than one sent
+ * now on xf (the ACKs of both paths come back on the same path, {@link AckPathPolicy}, so the return trip
+ * cancels out). xs is not used either when
+ *
+ * <pre>  lambda * X * (rtt_s - rtt_f) / rtt_s > queued - MSS</pre>
+ *
+ * that is, when xf could send what would be left after this packet within rtt_s - rtt_f (lambda keeping
+ * its part of a safety margin on X): all of it would arrive before this packet. Without this bound, a
+ * 256 kB transfer under a 16 MiB window never holds back and BLEST is minRTT. On paths of equal RTT it
+ * never holds back: a packet on either path arrives as early.
+ *
+ * <p>lambda starts at 1 and adapts as in the paper: it grows by 0.1 at each decision taken while the
+ * flow-control window is exhausted (the estimate was too optimistic: the sender is blocked) and shrinks by
+ * 0.01 towards 1 otherwise. An empty queue does not move it: running out of data is the end of a
+ * transfer, not evidence that X was underestimated.
  */
 public final class BlestScheduler implements Scheduler {
     private static final double LAMBDA_STEP = 0.1;
@@ -46,6 +63,10 @@ public final class BlestScheduler implements Scheduler {
         double cwndFastPackets = (double) fast.window() / mss;
         double x = mss * (cwndFastPackets + (ratio - 1) / 2) * ratio;
         if (lambda * x > context.sendWindowBytes() - mss) {
+            return NONE;
+        }
+        double headStart = (ratio - 1) / ratio; // (rtt_s - rtt_f) / rtt_s
+        if (lambda * x * headStart > context.queuedBytes() - mss) {
             return NONE;
         }
         return slow.pathId();

@@ -8,7 +8,7 @@ import java.util.List;
  * @param paths the candidate paths (those the bonding layer lets send now), in path ID order
  * @param packetBytes the size of the packet to place
  * @param queuedBytes bytes waiting to be sent (retransmissions and new data the peer's flow control allows);
- *     ECF's k
+ *     ECF's k, and BLEST's bound at the end of a transfer
  * @param sendWindowBytes how much more new data flow control allows before the sender blocks; BLEST's
  *     send window
  * @param nowMicros the current time

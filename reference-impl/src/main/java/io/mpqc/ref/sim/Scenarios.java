@@ -16,7 +16,8 @@ public final class Scenarios {
     /**
      * sat-plus grants 1 MB: about 1.3 bandwidth-delay products of the satellite path. The receive window is
      * what makes heterogeneous paths hard (head-of-line blocking stalls the sender), and BLEST exists for
-     * exactly that case; with 16 MiB every scheduler would behave like minRTT there.
+     * exactly that case; with 16 MiB no scheduler makes a spurious retransmission there, so the goal of
+     * making fewer than minRTT could not be tested.
      */
     static final long SAT_WINDOW = MB;
 

@@ -2,6 +2,7 @@ package io.mpqc.ref.sched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,46 @@ class SchedulersTest {
         assertThat(s.select(ctx(1 << 20, 200_000, fastFull, slow))).isEqualTo(Scheduler.NONE);
         assertThat(s.select(ctx(1 << 20, 16 << 20, fastFull, slow))).isEqualTo(1);
         assertThat(s.select(ctx(1 << 20, 200_000, path(0, 20_000, 12_000, 0, 0.5), slow))).isZero();
+    }
+
+    @Test
+    void blestWaitsForTheFastPathWhenItCanSendEverythingQueuedBeforeASlowPacketArrives() {
+        Scheduler s = new BlestScheduler();
+        PathSnapshot fastFull = path(0, 20_000, 12_000, 12_000, 0.5);
+        PathSnapshot slow = path(1, 300_000, 120_000, 0, 0.5);
+        // X = 306 kB per slow RTT; the fast path's head start is 280 of those 300 ms, worth 285.6 kB.
+        // A 16 MiB window never binds, so only the queue can hold the slow path back.
+        assertThat(s.select(ctx(256_000, 16 << 20, fastFull, slow))).isEqualTo(Scheduler.NONE);
+        assertThat(s.select(ctx(280_000, 16 << 20, fastFull, slow))).isEqualTo(Scheduler.NONE);
+        assertThat(s.select(ctx(290_000, 16 << 20, fastFull, slow))).isEqualTo(1);
+        assertThat(s.select(ctx(10_000_000, 16 << 20, fastFull, slow))).isEqualTo(1);
+    }
+
+    @Test
+    void blestComparesTheQueueWithTheFastPathsHeadStartNotWithAWholeSlowRtt() {
+        Scheduler s = new BlestScheduler();
+        PathSnapshot fastFull = path(0, 20_000, 12_000, 12_000, 0.5);
+        // X = 12 kB, more than the queue, but a packet on an equally fast path arrives as early: no wait.
+        assertThat(s.select(ctx(2_400, 16 << 20, fastFull, path(1, 20_000, 12_000, 0, 0.5)))).isEqualTo(1);
+        // Twice the RTT: X = 1200 * (10 + 0.5) * 2 = 25.2 kB, head start half of it, 12.6 kB.
+        PathSnapshot twice = path(1, 40_000, 12_000, 0, 0.5);
+        assertThat(s.select(ctx(12_000, 16 << 20, fastFull, twice))).isEqualTo(Scheduler.NONE);
+        assertThat(s.select(ctx(15_000, 16 << 20, fastFull, twice))).isEqualTo(1);
+    }
+
+    @Test
+    void blestLambdaGrowsWhenFlowControlBlocksButNotWhenTheQueueRunsDry() {
+        BlestScheduler s = new BlestScheduler();
+        PathSnapshot fastFull = path(0, 20_000, 12_000, 12_000, 0.5);
+        PathSnapshot slow = path(1, 300_000, 120_000, 0, 0.5);
+        for (int i = 0; i < 20; i++) {
+            s.select(ctx(600, 16 << 20, fastFull, slow));
+        }
+        assertThat(s.lambda()).isEqualTo(1.0);
+        for (int i = 0; i < 20; i++) {
+            s.select(ctx(1 << 20, 0, fastFull, slow));
+        }
+        assertThat(s.lambda()).isCloseTo(3.0, offset(1e-9));
     }
 
     @Test
