@@ -73,8 +73,7 @@ final class CidIssuer {
         do {
             cid = randomBytes(8);
         } while (state.paths.isLocalCidInUse(cid) || cid.equals(state.config.peerInitialCid()));
-        long seq = state.has(SeededBug.CID_SEQUENCE_NOT_PER_PATH) ? state.connectionWideCidSequence++
-                : path.localCids().nextSequence();
+        long seq = state.rules.nextCidSequence(state.paths, path);
         ConnectionIdEntry entry = new ConnectionIdEntry(path.id(), seq, cid, randomBytes(16));
         state.paths.addLocalCid(path, entry);
         Frame frame = pathFrames()

@@ -43,7 +43,7 @@ final class FrameProcessor {
         if (state.isClosed()) {
             return;
         }
-        if (frames.isEmpty() && !state.has(SeededBug.EMPTY_PACKET_ACCEPTED)) {
+        if (state.rules.packetWithoutFrames(frames)) {
             state.closeWith(PROTOCOL_VIOLATION.code(), 0, "Q-12.4-4: packet without frames", false);
             return;
         }
@@ -103,7 +103,7 @@ final class FrameProcessor {
     private void handle(PacketContext ctx, Path path, Frame f) throws ConnectionError {
         FrameType type = f.type();
         if (type.isMultipath()) {
-            if (!state.multipath && !state.has(SeededBug.NEGOTIATION_NOT_CHECKED)) {
+            if (state.rules.multipathFrameRefused(state.multipath)) {
                 throw new ConnectionError(state.config.notNegotiatedError(), "MP-2-1",
                         type + " received but multipath was not negotiated");
             }
@@ -113,9 +113,7 @@ final class FrameProcessor {
                 throw new ConnectionError(TransportError.FRAME_ENCODING_ERROR.code(), "Q-12.4-2",
                         type + " does not exist in " + state.dialect);
             }
-            boolean bugAllows = ctx.type() == PacketType.HANDSHAKE
-                    && state.has(SeededBug.MULTIPATH_FRAMES_IN_HANDSHAKE_ACCEPTED);
-            if (ctx.type() != PacketType.ONE_RTT && !bugAllows) {
+            if (!state.rules.multipathFrameAllowedIn(ctx.type())) {
                 throw new ConnectionError(state.dialect.wrongPacketTypeCode(), "MP-4-2",
                         type + " is only allowed in 1-RTT packets, got " + ctx.type());
             }
@@ -197,9 +195,7 @@ final class FrameProcessor {
         if (state.dialect.pathsByDcidSequence()) {
             return;
         }
-        boolean above = state.has(SeededBug.PATH_ID_LIMIT_OFF_BY_ONE) ? pathId >= state.paths.localMaxPathId()
-                : state.aboveLocalLimit(pathId);
-        if (above) {
+        if (state.rules.aboveLimit(type, pathId, state.paths.localMaxPathId())) {
             throw new ConnectionError(state.dialect.protocolViolationCode(), "MP-4-3", type + " names path ID "
                     + pathId + " above our maximum " + state.paths.localMaxPathId());
         }
@@ -207,7 +203,7 @@ final class FrameProcessor {
 
     /** True (and the event emitted) when the frame names a path that is being or was abandoned (MP-4-4). */
     private boolean ignoredAsAbandoned(FrameType type, Path p, long pathId) {
-        if (p != null && p.state().isEnding()) {
+        if (state.rules.ignoredAsAbandoned(type, p)) {
             ignored(pathId, type, "MP-4-4", "path " + pathId + " is " + p.state());
             return true;
         }
@@ -276,34 +272,21 @@ final class FrameProcessor {
     }
 
     private void onStatus(FrameType type, long pathId, long sequence, PathStatus status) throws ConnectionError {
-        if (!state.has(SeededBug.STATUS_LIMIT_NOT_CHECKED)) {
-            checkLimit(type, pathId);
-        }
+        checkLimit(type, pathId);
         if (ignoredBeyondCap(type, pathId)) {
             return;
         }
         Path p = state.paths.get(pathId);
-        if (!state.has(SeededBug.STATUS_FOR_ABANDONED_PATH_APPLIED) && ignoredAsAbandoned(type, p, pathId)) {
+        if (ignoredAsAbandoned(type, p, pathId)) {
             return;
         }
-        if (state.has(SeededBug.PENDING_STATUS_DROPPED) && (p == null || p.state() == PathState.UNUSED)) {
-            ignored(pathId, type, "MP-4.3-2", "path " + pathId + " is not in use");
-            return;
-        }
-        StatusRecord current = p == null ? StatusRecord.NONE : p.peerStatus();
-        if (state.has(SeededBug.CONNECTION_WIDE_STATUS_SEQUENCE)) {
-            current = new StatusRecord(current.status(), state.largestStatusSequenceAnyPath);
-        }
-        boolean fresh = state.has(SeededBug.EQUAL_STATUS_SEQUENCE_ACCEPTED) ? sequence >= current.sequence()
-                : current.accepts(sequence);
-        if (!fresh) {
+        if (!state.rules.appliesStatus(state.paths, p, sequence)) {
             ignored(pathId, type, "MP-4.3-4", "status sequence number " + sequence
-                    + " is not greater than " + current.sequence() + ", the largest seen on path " + pathId);
+                    + " is not greater than the largest seen on path " + pathId);
             return;
         }
         Path path = state.paths.getOrCreate(pathId);
         path.peerStatus(new StatusRecord(status, sequence));
-        state.largestStatusSequenceAnyPath = Math.max(state.largestStatusSequenceAnyPath, sequence);
         state.emit(new ConnectionEvent.PeerStatusChanged(pathId, status, sequence));
         if (path.state().isUsable()) {
             state.transition(path, path.usableStateForStatus());
@@ -319,8 +302,7 @@ final class FrameProcessor {
         }
         ConnectionIdEntry existing = p == null ? null : p.peerCids().get(sequence);
         if (existing != null) {
-            if (existing.connectionId().equals(cid) && existing.resetToken().equals(token)
-                    && !state.has(SeededBug.DUPLICATE_CID_FRAME_IS_ERROR)) {
+            if (state.rules.repeatsConnectionId(existing, cid, token)) {
                 ignored(pathId, type, "MP-4.4-9", "repeated connection ID " + sequence + " on path " + pathId);
                 return;
             }
@@ -338,7 +320,7 @@ final class FrameProcessor {
         if (sequence >= newRpt) {
             active++;
         }
-        if (active > state.config.localActiveCidLimit() && !state.has(SeededBug.CID_LIMIT_NOT_ENFORCED)) {
+        if (state.rules.exceedsCidLimit(active, state.config.localActiveCidLimit())) {
             throw new ConnectionError(CONNECTION_ID_LIMIT_ERROR.code(), "MP-4.4-7", active
                     + " active connection IDs on path " + pathId + " exceed our limit "
                     + state.config.localActiveCidLimit());
@@ -383,13 +365,10 @@ final class FrameProcessor {
         if (ignoredAsAbandoned(type, p, pathId)) {
             return;
         }
-        LocalConnectionIds ours = p == null ? null : p.localCids();
-        long highest = ours == null ? -1 : ours.highestIssued();
-        if (sequence > highest && state.has(SeededBug.RETIRE_OF_UNISSUED_SEQUENCE_ACCEPTED)) {
-            ignored(pathId, type, "MP-4.5-3", "sequence " + sequence + " was never issued");
-            return;
-        }
-        if (sequence > highest) {
+        // A path ID without state has no IDs of ours: nothing was issued on it.
+        LocalConnectionIds ours = p == null ? new LocalConnectionIds() : p.localCids();
+        long highest = ours.highestIssued();
+        if (state.rules.retiresUnissued(sequence, highest)) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.5-3", type + " retires sequence " + sequence
                     + " on path " + pathId + " but the highest we issued there is " + highest);
         }
@@ -415,15 +394,11 @@ final class FrameProcessor {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-2", "MAX_PATH_ID " + maximum
                     + " above 2^32-1");
         }
-        if (maximum < state.paths.peerInitialMaxPathId() && !state.has(SeededBug.MAX_PATH_ID_LOWERING_ACCEPTED)) {
+        if (state.rules.lowersMaxPathId(maximum, state.paths.peerInitialMaxPathId())) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-3", "MAX_PATH_ID " + maximum
                     + " below the peer's initial_max_path_id " + state.paths.peerInitialMaxPathId());
         }
-        if (maximum <= state.paths.peerMaxPathId() && state.has(SeededBug.STALE_MAX_PATH_ID_IS_ERROR)) {
-            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-5", "MAX_PATH_ID " + maximum
-                    + " does not raise the limit");
-        }
-        if (maximum <= state.paths.peerMaxPathId()) {
+        if (!state.rules.raisesMaxPathId(maximum, state.paths.peerMaxPathId())) {
             ignored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", "MAX_PATH_ID " + maximum
                     + " does not raise the current " + state.paths.peerMaxPathId());
             return;
@@ -434,7 +409,7 @@ final class FrameProcessor {
     }
 
     private void onPathsBlocked(long maximum) throws ConnectionError {
-        if (maximum > state.paths.localMaxPathId() && !state.has(SeededBug.PATHS_BLOCKED_LIMIT_NOT_CHECKED)) {
+        if (state.rules.pathsBlockedAboveLimit(maximum, state.paths.localMaxPathId())) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-3", "PATHS_BLOCKED at " + maximum
                     + " above our maximum " + state.paths.localMaxPathId());
         }
@@ -452,7 +427,7 @@ final class FrameProcessor {
             return;
         }
         long ourNext = p == null ? 0 : p.localCids().nextSequence();
-        if (nextSequence > ourNext && !state.has(SeededBug.CIDS_BLOCKED_SEQUENCE_NOT_CHECKED)) {
+        if (state.rules.cidsBlockedBeyondIssued(nextSequence, ourNext)) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-4", "PATH_CIDS_BLOCKED expects sequence "
                     + nextSequence + " on path " + pathId + " but we would issue " + ourNext + " next");
         }
@@ -477,7 +452,7 @@ final class FrameProcessor {
             return;
         }
         // PATH_RESPONSE goes back on the challenge's own path ID (MP-3.1-5).
-        outbox.queue(state.has(SeededBug.PATH_RESPONSE_ON_PATH_ZERO) ? 0 : path.id(), new Frame.PathResponse(data));
+        outbox.queue(state.rules.responsePath(path), new Frame.PathResponse(data));
     }
 
     private void onPathResponse(Path path, long data) {

@@ -38,7 +38,7 @@ public final class MultipathConnection {
 
     /** With a listener attached before the first event (the CID announcements at start). */
     public MultipathConnection(ConnectionConfig config, ConnectionListener listener) {
-        this(config, listener, java.util.Set.of());
+        this(new Draft21Rules(), config, listener);
     }
 
     /**
@@ -46,10 +46,11 @@ public final class MultipathConnection {
      * Never use it as a reference.
      */
     public MultipathConnection(ConnectionConfig config, ConnectionListener listener, java.util.Set<SeededBug> bugs) {
-        this.state = new ConnectionState(config, bugs);
-        if (listener != null) {
-            state.addListener(listener);
-        }
+        this(new SeededBugRules(bugs), config, listener);
+    }
+
+    private MultipathConnection(ConnectionRules rules, ConnectionConfig config, ConnectionListener listener) {
+        this.state = new ConnectionState(config, rules, listener);
         this.outbox = new Outbox(state);
         this.lifecycle = new PathLifecycle(state, outbox);
         this.cids = new CidIssuer(state, outbox);

@@ -72,7 +72,7 @@ final class PathLifecycle {
         path.abandonReceivedAt(state.now);
         long carrier = outbox.controlPath(path.id());
         retirePeerCids(path);
-        if (!path.abandonSent() && !state.has(SeededBug.NO_RECIPROCAL_ABANDON)) {
+        if (state.rules.answersAbandon(path)) {
             path.abandonSentAt(state.now);
             rerouteQueued(path, carrier);
             if (carrier >= 0) {
