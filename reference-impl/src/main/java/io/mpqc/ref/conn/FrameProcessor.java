@@ -3,6 +3,8 @@ package io.mpqc.ref.conn;
 import static io.mpqc.ref.frame.TransportError.CONNECTION_ID_LIMIT_ERROR;
 import static io.mpqc.ref.frame.TransportError.PROTOCOL_VIOLATION;
 
+import io.mpqc.ref.conn.ConnectionEvent.FrameIgnored;
+import io.mpqc.ref.conn.ConnectionEvent.PacketDropped;
 import io.mpqc.ref.frame.AckRanges;
 import io.mpqc.ref.frame.Bytes;
 import io.mpqc.ref.frame.Frame;
@@ -60,8 +62,7 @@ final class FrameProcessor {
             try {
                 handle(ctx, path, f);
             } catch (ConnectionError e) {
-                state.closeWith(e.code(), Math.max(0, state.dialect.codepoint(f.type())),
-                        e.requirement() + ": " + e.getMessage(), false);
+                state.closeWith(e.code(), Math.max(0, state.dialect.codepoint(f.type())), e.getMessage(), false);
                 return;
             }
         }
@@ -79,25 +80,20 @@ final class FrameProcessor {
         // Initial, Handshake and 0-RTT packets travel on the handshake path: 0-RTT belongs to path 0's
         // application space (draft-21 §2.3), whatever path ID the context names.
         long pathId = ctx.type() == PacketType.ONE_RTT ? ctx.pathId() : 0;
-        if (!state.multipath && pathId != 0) {
-            return dropped(pathId, "multipath not negotiated: only path 0 exists");
-        }
         Path path = state.paths.get(pathId);
+        // Without multipath this drops every path ID but 0: no other has connection IDs of ours.
         if (path == null || path.localCids().highestIssued() < 0) {
-            return dropped(pathId, "no connection ID of ours was ever issued for this path ID");
+            state.emit(new PacketDropped(pathId, "no connection ID of ours was ever issued for this path ID"));
+            return null;
         }
         if (path.state() == PathState.CLOSED) {
-            return dropped(pathId, "the path was freed after abandonment");
+            state.emit(new PacketDropped(pathId, "the path was freed after abandonment"));
+            return null;
         }
         if (path.state() == PathState.UNUSED && ctx.type() == PacketType.ONE_RTT) {
             lifecycle.openedByPeer(path);
         }
         return path;
-    }
-
-    private Path dropped(long pathId, String reason) {
-        state.emit(new ConnectionEvent.PacketDropped(pathId, reason));
-        return null;
     }
 
     private void handle(PacketContext ctx, Path path, Frame f) throws ConnectionError {
@@ -204,20 +200,17 @@ final class FrameProcessor {
     /** True (and the event emitted) when the frame names a path that is being or was abandoned (MP-4-4). */
     private boolean ignoredAsAbandoned(FrameType type, Path p, long pathId) {
         if (state.rules.ignoredAsAbandoned(type, p)) {
-            ignored(pathId, type, "MP-4-4", "path " + pathId + " is " + p.state());
+            state.emit(new FrameIgnored(pathId, type, "MP-4-4", "path " + pathId + " is " + p.state()));
             return true;
         }
         return false;
     }
 
-    private void ignored(long pathId, FrameType type, String requirement, String reason) {
-        state.emit(new ConnectionEvent.FrameIgnored(pathId, type, requirement, reason));
-    }
-
     /** For draft-06, path names above our cap are ignored rather than stored without bound. */
     private boolean ignoredBeyondCap(FrameType type, long pathId) {
         if (state.dialect.pathsByDcidSequence() && pathId > state.paths.localMaxPathId()) {
-            ignored(pathId, type, "MP-4-4", "DCID sequence " + pathId + " beyond what this endpoint tracks");
+            state.emit(new FrameIgnored(pathId, type, "MP-4-4",
+                    "DCID sequence " + pathId + " beyond what this endpoint tracks"));
             return true;
         }
         return false;
@@ -230,7 +223,8 @@ final class FrameProcessor {
         if (p == null || p.state() == PathState.UNUSED || p.state() == PathState.CLOSED) {
             // Either nothing was ever sent in that space or its state is gone (MP-4-4); the digest lets a
             // suite accept ignoring for the first case, and this reference does.
-            ignored(pathId, type, "MP-4-4", "no packet number space to acknowledge on path " + pathId);
+            state.emit(new FrameIgnored(pathId, type, "MP-4-4",
+                    "no packet number space to acknowledge on path " + pathId));
             return;
         }
         if (largest >= p.sent().nextPacketNumber()) {
@@ -264,7 +258,8 @@ final class FrameProcessor {
         }
         Path p = state.paths.get(pathId);
         if (p != null && (p.state() == PathState.CLOSED || p.abandonReceived())) {
-            ignored(pathId, FrameType.PATH_ABANDON, "MP-4-4", "path " + pathId + " already abandoned by the peer");
+            state.emit(new FrameIgnored(pathId, FrameType.PATH_ABANDON, "MP-4-4",
+                    "path " + pathId + " already abandoned by the peer"));
             return;
         }
         // Unknown error codes are not an error (MP-4.2.1-1); an early abandon of an unused ID neither (MP-3.4-7).
@@ -281,8 +276,8 @@ final class FrameProcessor {
             return;
         }
         if (!state.rules.appliesStatus(state.paths, p, sequence)) {
-            ignored(pathId, type, "MP-4.3-4", "status sequence number " + sequence
-                    + " is not greater than the largest seen on path " + pathId);
+            state.emit(new FrameIgnored(pathId, type, "MP-4.3-4", "status sequence number " + sequence
+                    + " is not greater than the largest seen on path " + pathId));
             return;
         }
         Path path = state.paths.getOrCreate(pathId);
@@ -303,7 +298,8 @@ final class FrameProcessor {
         ConnectionIdEntry existing = p == null ? null : p.peerCids().get(sequence);
         if (existing != null) {
             if (state.rules.repeatsConnectionId(existing, cid, token)) {
-                ignored(pathId, type, "MP-4.4-9", "repeated connection ID " + sequence + " on path " + pathId);
+                state.emit(new FrameIgnored(pathId, type, "MP-4.4-9",
+                        "repeated connection ID " + sequence + " on path " + pathId));
                 return;
             }
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "Q-19.15-3", "sequence number " + sequence
@@ -378,7 +374,8 @@ final class FrameProcessor {
         }
         ConnectionIdEntry retired = ours.retire(sequence);
         if (retired == null) {
-            ignored(pathId, type, "Q-19.16-1", "sequence " + sequence + " on path " + pathId + " already retired");
+            state.emit(new FrameIgnored(pathId, type, "Q-19.16-1",
+                    "sequence " + sequence + " on path " + pathId + " already retired"));
             return;
         }
         state.paths.forgetLocalCid(retired);
@@ -399,8 +396,8 @@ final class FrameProcessor {
                     + " below the peer's initial_max_path_id " + state.paths.peerInitialMaxPathId());
         }
         if (!state.rules.raisesMaxPathId(maximum, state.paths.peerMaxPathId())) {
-            ignored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", "MAX_PATH_ID " + maximum
-                    + " does not raise the current " + state.paths.peerMaxPathId());
+            state.emit(new FrameIgnored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", "MAX_PATH_ID " + maximum
+                    + " does not raise the current " + state.paths.peerMaxPathId()));
             return;
         }
         state.paths.peerMaxPathId(maximum);
@@ -413,11 +410,9 @@ final class FrameProcessor {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-3", "PATHS_BLOCKED at " + maximum
                     + " above our maximum " + state.paths.localMaxPathId());
         }
-        if (maximum != state.paths.localMaxPathId()) {
-            ignored(-1, FrameType.PATHS_BLOCKED, "MP-4.7-2", "PATHS_BLOCKED for an older limit " + maximum);
-            return;
-        }
-        state.emit(new ConnectionEvent.PeerPathsBlocked(-1, maximum));
+        // Only reported: the reference never raises its limit on request (MP-4.7-2 leaves that to the receiver).
+        state.emit(maximum == state.paths.localMaxPathId() ? new ConnectionEvent.PeerPathsBlocked(-1, maximum)
+                : new FrameIgnored(-1, FrameType.PATHS_BLOCKED, "MP-4.7-2", "older limit " + maximum));
     }
 
     private void onPathCidsBlocked(long pathId, long nextSequence) throws ConnectionError {
@@ -443,7 +438,8 @@ final class FrameProcessor {
     private void onPathChallenge(Path path, long data) {
         if (path.state().isEnding()) {
             // No answer on an abandoned path: answering would revive it (MP-4-4).
-            ignored(path.id(), FrameType.PATH_CHALLENGE, "MP-4-4", "path " + path.id() + " is " + path.state());
+            state.emit(new FrameIgnored(path.id(), FrameType.PATH_CHALLENGE, "MP-4-4",
+                    "path " + path.id() + " is " + path.state()));
             return;
         }
         if (path.peerCids().activeCount() == 0) {
@@ -457,8 +453,8 @@ final class FrameProcessor {
 
     private void onPathResponse(Path path, long data) {
         if (path.state() != PathState.VALIDATING || path.challengeData() != data) {
-            ignored(path.id(), FrameType.PATH_RESPONSE, "Q-8.2-3", "no matching challenge outstanding on path "
-                    + path.id() + " (" + path.state() + ")");
+            state.emit(new FrameIgnored(path.id(), FrameType.PATH_RESPONSE, "Q-8.2-3",
+                    "no matching challenge outstanding on path " + path.id() + " (" + path.state() + ")"));
             return;
         }
         lifecycle.validated(path);

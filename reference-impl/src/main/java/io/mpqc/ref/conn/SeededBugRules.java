@@ -91,7 +91,8 @@ record SeededBugRules(Set<SeededBug> bugs) implements ConnectionRules {
 
     @Override
     public boolean retiresUnissued(long sequence, long highestIssued) {
-        return !has(SeededBug.RETIRE_OF_UNISSUED_SEQUENCE_ACCEPTED) && DRAFT_21.retiresUnissued(sequence, highestIssued);
+        return !has(SeededBug.RETIRE_OF_UNISSUED_SEQUENCE_ACCEPTED)
+                && DRAFT_21.retiresUnissued(sequence, highestIssued);
     }
 
     @Override
