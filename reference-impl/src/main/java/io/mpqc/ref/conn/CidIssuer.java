@@ -53,10 +53,12 @@ final class CidIssuer {
         }
     }
 
-    /** Whether one more ID may be issued on {@code path} now. */
+    /**
+     * Whether one more ID may be issued on {@code path} now. Callers only ask for path IDs within the peer's
+     * limit: IDs are issued on no other, and the limit never goes down.
+     */
     boolean mayIssue(Path path) {
-        return !path.state().isEnding() && path.id() <= state.paths.peerMaxPathId()
-                && path.localCids().activeCount() < state.config.peerActiveCidLimit();
+        return !path.state().isEnding() && path.localCids().activeCount() < state.config.peerActiveCidLimit();
     }
 
     /**

@@ -66,11 +66,11 @@ final class ConnectionState {
         return close != null;
     }
 
-    /** Records the one and only close of the connection. */
+    /**
+     * Records the one and only close of the connection. Only an open connection is closed: every input
+     * (packet, tick, command) stops at a closed one, and each closing step checks again before the next.
+     */
     void closeWith(long code, long frameType, String reason, boolean byPeer) {
-        if (close != null) {
-            return;
-        }
         close = new CloseReason(code, frameType, reason, byPeer);
         emit(new ConnectionEvent.ConnectionClosed(-1, close));
     }

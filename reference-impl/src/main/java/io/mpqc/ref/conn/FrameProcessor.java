@@ -67,7 +67,7 @@ final class FrameProcessor {
             }
         }
         boolean applicationSpace = ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT;
-        if (applicationSpace && ctx.packetNumber() >= 0 && path.state() != PathState.CLOSED) {
+        if (applicationSpace && ctx.packetNumber() >= 0) {
             path.received().onReceived(ctx.packetNumber(), ackEliciting, state.now);
         }
     }
@@ -120,8 +120,9 @@ final class FrameProcessor {
         switch (type) {
             case ACK, ACK_ECN -> {
                 Frame.Ack a = (Frame.Ack) f;
-                if (ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT) {
-                    // A plain ACK in a 1-RTT packet acknowledges path 0 (draft-21 §2.3).
+                // A plain ACK in a 1-RTT packet acknowledges path 0 (draft-21 §2.3); Initial and Handshake
+                // ACKs belong to spaces the core does not model, and 0-RTT cannot carry one.
+                if (ctx.type() == PacketType.ONE_RTT) {
                     onAck(type, 0, a.largest(), a.ackDelay(), a.firstRange(), a.ranges());
                 }
             }
@@ -380,7 +381,7 @@ final class FrameProcessor {
         }
         state.paths.forgetLocalCid(retired);
         state.emit(new ConnectionEvent.ConnectionIdRetired(pathId, retired, true));
-        if (cids.mayIssue(p) && pathId <= state.paths.localMaxPathId()) {
+        if (cids.mayIssue(p)) {
             // Replacement for a path that is still open or unused (MP-3.2.2-2, MP-4.5-5).
             cids.topUp(p);
         }

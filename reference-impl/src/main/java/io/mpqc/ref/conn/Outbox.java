@@ -54,12 +54,12 @@ final class Outbox {
             }
         }
         Path self = state.paths.get(exclude);
-        return self != null && self.peerCids().activeCount() > 0 && self.state().isOpen() ? exclude : -1;
+        return self != null && canSendOn(self) ? exclude : -1;
     }
 
-    /** Open, not abandoned by us, and addressable. */
+    /** Open and addressable. A path we abandoned is CLOSING from the moment we send PATH_ABANDON: not open. */
     boolean canSendOn(Path p) {
-        return p.state().isOpen() && !p.abandonSent() && p.peerCids().activeCount() > 0;
+        return p.state().isOpen() && p.peerCids().activeCount() > 0;
     }
 
     /** Frames queued for each path (a copy), for snapshots. */
@@ -87,7 +87,7 @@ final class Outbox {
         List<OutgoingPacket> out = new ArrayList<>();
         for (Map.Entry<Long, List<Frame>> e : queued.entrySet()) {
             Path path = state.paths.get(e.getKey());
-            if (path == null || e.getValue().isEmpty()) {
+            if (path == null) { // the frames waiting for any path, with none to carry them
                 continue;
             }
             List<Frame> frames = e.getValue();
@@ -117,8 +117,8 @@ final class Outbox {
             if (!rx.isAckPending() || rx.isEmpty()) {
                 continue;
             }
-            long carrier = p.state().isOpen() && canSendOn(p) ? p.id() : controlPath(p.id());
-            if (carrier < 0 || carrier == p.id() && !canSendOn(p)) {
+            long carrier = canSendOn(p) ? p.id() : controlPath(p.id());
+            if (carrier < 0) {
                 continue;
             }
             // Our ack_delay_exponent is the default 3: we never send the parameter.

@@ -60,9 +60,7 @@ final class PathLifecycle {
         if (carrier >= 0) {
             outbox.queue(carrier, new Frame.PathAbandon(path.id(), errorCode));
         }
-        if (path.state() != PathState.CLOSING) {
-            state.transition(path, PathState.CLOSING);
-        }
+        state.transition(path, PathState.CLOSING);
         state.emit(new ConnectionEvent.PathAbandoned(path.id(), errorCode, false));
         checkLastPath();
     }
@@ -79,9 +77,7 @@ final class PathLifecycle {
                 outbox.queue(carrier, new Frame.PathAbandon(path.id(), TransportError.NO_ERROR.code()));
             }
         }
-        if (path.state() != PathState.CLOSING) {
-            state.transition(path, PathState.CLOSING);
-        }
+        state.transition(path, PathState.CLOSING);
         state.emit(new ConnectionEvent.PathAbandoned(path.id(), errorCode, true));
         checkLastPath();
     }
@@ -114,7 +110,7 @@ final class PathLifecycle {
 
     /** With multipath, no open path left means the connection ends after the grace period. */
     void checkLastPath() {
-        if (!state.multipath || state.isClosed() || !state.paths.open().isEmpty()) {
+        if (!state.multipath || !state.paths.open().isEmpty()) {
             return;
         }
         long grace = state.config.lastPathGraceMicros() >= 0 ? state.config.lastPathGraceMicros()
