@@ -429,10 +429,7 @@ final class FrameProcessor {
         }
         state.emit(new ConnectionEvent.PeerCidsBlocked(pathId, nextSequence));
         if (nextSequence == ourNext && pathId <= state.paths.peerMaxPathId()) {
-            Path path = state.paths.getOrCreate(pathId);
-            if (cids.mayIssue(path)) {
-                cids.issue(path);
-            }
+            cids.issueOnRequest(state.paths.getOrCreate(pathId));
         }
     }
 

@@ -238,10 +238,10 @@ public final class MultipathConnection {
                     + " would exceed the peer's active_connection_id_limit " + state.config.peerActiveCidLimit());
         }
         // An ID the peer never hears of would only use up its active_connection_id_limit.
-        requireCarrier();
+        long carrier = requireCarrier();
         Path p = state.paths.getOrCreate(pathId);
         for (int i = 0; i < count; i++) {
-            cids.issue(p);
+            cids.issue(p, carrier);
         }
     }
 
