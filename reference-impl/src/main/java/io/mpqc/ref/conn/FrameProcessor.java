@@ -397,8 +397,8 @@ final class FrameProcessor {
                     + " below the peer's initial_max_path_id " + state.paths.peerInitialMaxPathId());
         }
         if (!state.rules.raisesMaxPathId(maximum, state.paths.peerMaxPathId())) {
-            state.emit(new FrameIgnored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", "MAX_PATH_ID " + maximum
-                    + " does not raise the current " + state.paths.peerMaxPathId()));
+            String why = "MAX_PATH_ID " + maximum + " does not raise the current " + state.paths.peerMaxPathId();
+            state.emit(new FrameIgnored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", why));
             return;
         }
         state.paths.peerMaxPathId(maximum);
@@ -434,15 +434,16 @@ final class FrameProcessor {
     }
 
     private void onPathChallenge(Path path, long data) {
-        if (path.state().isEnding()) {
-            // No answer on an abandoned path: answering would revive it (MP-4-4).
-            state.emit(new FrameIgnored(path.id(), FrameType.PATH_CHALLENGE, "MP-4-4",
-                    "path " + path.id() + " is " + path.state()));
-            return;
-        }
         if (path.peerCids().activeCount() == 0) {
-            // No connection ID to answer with on this path ID yet: the response waits (MP-3.1-9).
-            path.delayResponse(data);
+            // No connection ID to answer with on this path ID. An abandoned path never gets one again (its IDs
+            // were retired, new ones are ignored), and answering would revive it (MP-4-4); otherwise the
+            // response waits for one (MP-3.1-9).
+            if (path.state().isEnding()) {
+                String why = "path " + path.id() + " is " + path.state();
+                state.emit(new FrameIgnored(path.id(), FrameType.PATH_CHALLENGE, "MP-4-4", why));
+            } else {
+                path.delayResponse(data);
+            }
             return;
         }
         // PATH_RESPONSE goes back on the challenge's own path ID (MP-3.1-5).
@@ -451,8 +452,8 @@ final class FrameProcessor {
 
     private void onPathResponse(Path path, long data) {
         if (path.state() != PathState.VALIDATING || path.challengeData() != data) {
-            state.emit(new FrameIgnored(path.id(), FrameType.PATH_RESPONSE, "Q-8.2-3",
-                    "no matching challenge outstanding on path " + path.id() + " (" + path.state() + ")"));
+            String why = "no matching challenge outstanding on path " + path.id() + " (" + path.state() + ")";
+            state.emit(new FrameIgnored(path.id(), FrameType.PATH_RESPONSE, "Q-8.2-3", why));
             return;
         }
         lifecycle.validated(path);
