@@ -130,10 +130,7 @@ public final class MultipathConnection {
         // 2^32-1 (a loop over it took minutes, found by ConnectionCoreFuzzer).
         long firstWithoutState = 1;
         for (Path p : state.paths.all()) {
-            long id = p.id();
-            if (id < 1) {
-                continue;
-            }
+            long id = p.id(); // path 0 is in use from the start: it only moves firstWithoutState to 1
             if (id > limit) {
                 break;
             }

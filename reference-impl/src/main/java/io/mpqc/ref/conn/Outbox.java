@@ -114,7 +114,7 @@ final class Outbox {
     private void addAcks() {
         for (Path p : state.paths.all()) {
             ReceivedPackets rx = p.received();
-            if (!rx.isAckPending() || rx.isEmpty()) {
+            if (!rx.isAckPending()) { // something ack-eliciting arrived, so the ranges are not empty
                 continue;
             }
             long carrier = canSendOn(p) ? p.id() : controlPath(p.id());

@@ -117,7 +117,7 @@ final class PathLifecycle {
                 : state.largestPto();
         if (grace == 0) {
             state.closeWith(TransportError.NO_ERROR.code(), 0, "no open path left", false);
-        } else if (state.lastPathDeadline < 0) {
+        } else if (state.lastPathDeadline == -1) {
             state.lastPathDeadline = state.now + grace;
         }
     }
@@ -140,10 +140,9 @@ final class PathLifecycle {
                 free(path);
             }
         }
-        if (!state.isClosed() && state.lastPathDeadline >= 0 && state.now >= state.lastPathDeadline) {
-            if (state.paths.open().isEmpty()) {
-                state.closeWith(TransportError.NO_ERROR.code(), 0, "no open path left", false);
-            }
+        // A path that opens in the meantime clears the deadline (openPath, openedByPeer).
+        if (!state.isClosed() && state.lastPathDeadline != -1 && state.now >= state.lastPathDeadline) {
+            state.closeWith(TransportError.NO_ERROR.code(), 0, "no open path left", false);
             state.lastPathDeadline = -1;
         }
     }

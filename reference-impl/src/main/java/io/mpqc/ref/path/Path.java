@@ -162,11 +162,11 @@ public final class Path {
     }
 
     public boolean abandonSent() {
-        return abandonSentAt >= 0;
+        return abandonSentAt != -1;
     }
 
     public boolean abandonReceived() {
-        return abandonReceivedAt >= 0;
+        return abandonReceivedAt != -1;
     }
 
     /** An immutable picture of this path for readers and snapshots. */
