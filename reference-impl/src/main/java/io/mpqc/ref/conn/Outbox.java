@@ -1,7 +1,6 @@
 package io.mpqc.ref.conn;
 
 import io.mpqc.ref.frame.Frame;
-import io.mpqc.ref.frame.FrameEncoder;
 import io.mpqc.ref.path.Path;
 import io.mpqc.ref.recovery.ReceivedPackets;
 import io.mpqc.ref.recovery.SentPacket;
@@ -17,14 +16,10 @@ import java.util.Map;
  */
 final class Outbox {
     private final ConnectionState state;
-    private final FrameEncoder encoder;
     private final Map<Long, List<Frame>> queued = new LinkedHashMap<>();
-    /** Reused to measure encoded sizes without an array per frame. */
-    private final io.netty.buffer.ByteBuf scratch = io.netty.buffer.Unpooled.buffer(256);
 
     Outbox(ConnectionState state) {
         this.state = state;
-        this.encoder = new FrameEncoder(state.dialect);
     }
 
     /**
@@ -92,15 +87,11 @@ final class Outbox {
             }
             List<Frame> frames = e.getValue();
             boolean ackEliciting = false;
-            int size = 0;
             for (Frame f : frames) {
                 ackEliciting |= f.type().isAckEliciting();
-                scratch.clear();
-                encoder.encode(f, scratch);
-                size += scratch.readableBytes();
             }
             long pn = path.sent().nextPacketNumber();
-            path.sent().record(new SentPacket(path.id(), pn, state.now, ackEliciting, frames, size));
+            path.sent().record(new SentPacket(path.id(), pn, state.now, ackEliciting, frames));
             out.add(new OutgoingPacket(path.id(), pn, frames));
         }
         waiting = queued.get(ANY_PATH);

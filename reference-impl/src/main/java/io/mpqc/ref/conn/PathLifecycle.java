@@ -131,7 +131,6 @@ final class PathLifecycle {
             long threePto = 3 * state.pto(path);
             if (path.state() == PathState.VALIDATING && state.now >= path.challengeSentAt() + threePto) {
                 path.clearChallenge();
-                path.failedAt(state.now);
                 state.transition(path, PathState.FAILED);
                 state.emit(new ConnectionEvent.PathValidationFailed(path.id()));
                 // A consumed path ID is closed explicitly, even after failed validation (draft-21 §3.1).

@@ -26,7 +26,6 @@ public final class Path {
     private long challengeSentAt = -1;
     private long abandonSentAt = -1;
     private long abandonReceivedAt = -1;
-    private long failedAt = -1;
 
     public Path(long id, long initialRttMicros) {
         this.id = id;
@@ -151,14 +150,6 @@ public final class Path {
 
     public void abandonReceivedAt(long t) {
         this.abandonReceivedAt = t;
-    }
-
-    public long failedAt() {
-        return failedAt;
-    }
-
-    public void failedAt(long t) {
-        this.failedAt = t;
     }
 
     public boolean abandonSent() {
