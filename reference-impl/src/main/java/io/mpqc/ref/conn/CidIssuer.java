@@ -29,11 +29,8 @@ final class CidIssuer {
 
     /** Tops up every path ID from 0 up to the lower of both limits and the provisioning cap. */
     void provision() {
-        if (!pathFrames()) {
-            topUp(state.paths.getOrCreate(0));
-            return;
-        }
-        long top = Math.min(state.paths.localMaxPathId(), state.paths.peerMaxPathId());
+        // Without PATH_NEW_CONNECTION_ID there is one space of connection IDs: path 0's.
+        long top = pathFrames() ? Math.min(state.paths.localMaxPathId(), state.paths.peerMaxPathId()) : 0;
         top = Math.min(top, state.config.provisionedPaths() - 1L);
         for (long id = 0; id <= top; id++) {
             Path p = state.paths.getOrCreate(id);
@@ -43,38 +40,45 @@ final class CidIssuer {
         }
     }
 
-    /** Issues IDs on {@code path} until it holds the target number. */
+    /** Issues IDs on {@code path} until it holds the target number, if a path can carry the announcements. */
     void topUp(Path path) {
+        long carrier = outbox.controlPath(-1);
+        if (carrier < 0) {
+            return;
+        }
         int target = Math.min(state.config.cidsPerPath(), state.config.peerActiveCidLimit());
         while (path.localCids().activeCount() < target) {
-            if (issue(path) == null) {
-                return;
-            }
+            issue(path, carrier);
         }
     }
 
-    /** Whether one more ID may be issued on {@code path} now. */
-    boolean mayIssue(Path path) {
-        return !path.state().isEnding() && path.id() <= state.paths.peerMaxPathId()
-                && path.localCids().activeCount() < state.config.peerActiveCidLimit();
+    /** One more ID on {@code path}, as the peer's PATH_CIDS_BLOCKED asks, if it may be issued and announced now. */
+    void issueOnRequest(Path path) {
+        long carrier = outbox.controlPath(-1);
+        if (carrier >= 0 && mayIssue(path)) {
+            issue(path, carrier);
+        }
     }
 
     /**
-     * Issues one new ID on {@code path} and queues the frame announcing it; issues nothing and returns null
-     * when no path can carry the announcement: an ID the peer never hears of would only use up its
+     * Whether one more ID may be issued on {@code path} now. Callers only ask for path IDs within the peer's
+     * limit: IDs are issued on no other, and the limit never goes down.
+     */
+    boolean mayIssue(Path path) {
+        return !path.state().isEnding() && path.localCids().activeCount() < state.config.peerActiveCidLimit();
+    }
+
+    /**
+     * Issues one new ID on {@code path} and queues the frame announcing it on {@code carrier}. Callers issue
+     * nothing when no path can carry the announcement: an ID the peer never hears of would only use up its
      * active_connection_id_limit and leave a gap in the sequence numbers it sees (draft-21 §3.2).
      */
-    ConnectionIdEntry issue(Path path) {
-        long carrier = outbox.controlPath(-1);
-        if (carrier < 0) {
-            return null;
-        }
+    void issue(Path path, long carrier) {
         Bytes cid;
         do {
             cid = randomBytes(8);
         } while (state.paths.isLocalCidInUse(cid) || cid.equals(state.config.peerInitialCid()));
-        long seq = state.has(SeededBug.CID_SEQUENCE_NOT_PER_PATH) ? state.connectionWideCidSequence++
-                : path.localCids().nextSequence();
+        long seq = state.rules.nextCidSequence(state.paths, path);
         ConnectionIdEntry entry = new ConnectionIdEntry(path.id(), seq, cid, randomBytes(16));
         state.paths.addLocalCid(path, entry);
         Frame frame = pathFrames()
@@ -82,7 +86,6 @@ final class CidIssuer {
                 : new Frame.NewConnectionId(seq, 0, cid, entry.resetToken());
         outbox.queue(carrier, frame);
         state.emit(new ConnectionEvent.ConnectionIdIssued(path.id(), entry));
-        return entry;
     }
 
     /** Whether CIDs travel in PATH_NEW_CONNECTION_ID (draft-07 on, when negotiated) or NEW_CONNECTION_ID. */

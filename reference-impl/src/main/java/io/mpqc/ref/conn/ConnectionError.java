@@ -8,20 +8,14 @@ final class ConnectionError extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final long code;
-    private final String requirement;
 
+    /** The message starts with {@code requirement}, the catalog ID of the broken rule (e.g. MP-4-3). */
     ConnectionError(long code, String requirement, String message) {
-        super(message, null, false, false);
+        super(requirement + ": " + message, null, false, false);
         this.code = code;
-        this.requirement = requirement;
     }
 
     long code() {
         return code;
-    }
-
-    /** The catalog ID of the rule that was broken, e.g. MP-4-3. */
-    String requirement() {
-        return requirement;
     }
 }

@@ -15,13 +15,15 @@ import java.util.SplittableRandom;
  */
 final class ConnectionState {
     final ConnectionConfig config;
+    /** The decisions a seeded bug can alter: draft-21's for the reference. */
+    final ConnectionRules rules;
     final Dialect dialect;
     final Role role;
     final boolean multipath;
     final PathTable paths;
     final SplittableRandom random;
     // Replaced on change rather than copied per event: emitting stays allocation-free without listeners.
-    private ConnectionListener[] listeners = new ConnectionListener[0];
+    private ConnectionListener[] listeners;
     long now;
     CloseReason close;
     /** When the connection closes for lack of an open path, or -1. */
@@ -29,19 +31,9 @@ final class ConnectionState {
     /** draft-06 senders number status frames across the whole connection (drafts up to -10). */
     long connectionWideStatusSequence;
 
-    /** Deliberate bugs of a mutant target; empty for the reference. */
-    private final java.util.Set<SeededBug> bugs;
-    /** The largest status number seen on any path: only the CONNECTION_WIDE_STATUS_SEQUENCE bug uses it. */
-    long largestStatusSequenceAnyPath = -1;
-    /** Connection-wide CID numbering: only the CID_SEQUENCE_NOT_PER_PATH bug uses it. */
-    long connectionWideCidSequence = 1;
-
-    ConnectionState(ConnectionConfig config) {
-        this(config, java.util.Set.of());
-    }
-
-    ConnectionState(ConnectionConfig config, java.util.Set<SeededBug> bugs) {
-        this.bugs = bugs.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(bugs);
+    ConnectionState(ConnectionConfig config, ConnectionRules rules, ConnectionListener listener) {
+        this.rules = rules;
+        this.listeners = listener == null ? new ConnectionListener[0] : new ConnectionListener[] {listener};
         this.config = config;
         this.dialect = config.dialect();
         this.role = config.role();
@@ -50,10 +42,6 @@ final class ConnectionState {
         long peerMax = multipath ? config.peerMaxPathId() : 0;
         this.paths = new PathTable(localMax, peerMax, config.initialRttMicros());
         this.random = new SplittableRandom(config.seed());
-    }
-
-    boolean has(SeededBug bug) {
-        return bugs.contains(bug);
     }
 
     void addListener(ConnectionListener l) {
@@ -78,11 +66,11 @@ final class ConnectionState {
         return close != null;
     }
 
-    /** Records the one and only close of the connection. */
+    /**
+     * Records the one and only close of the connection. Only an open connection is closed: every input
+     * (packet, tick, command) stops at a closed one, and each closing step checks again before the next.
+     */
     void closeWith(long code, long frameType, String reason, boolean byPeer) {
-        if (close != null) {
-            return;
-        }
         close = new CloseReason(code, frameType, reason, byPeer);
         emit(new ConnectionEvent.ConnectionClosed(-1, close));
     }
@@ -106,10 +94,5 @@ final class ConnectionState {
             max = Math.max(max, pto(p));
         }
         return max;
-    }
-
-    /** The path ID limit the draft-21 §4 checks use: the one we advertised. */
-    boolean aboveLocalLimit(long pathId) {
-        return pathId > paths.localMaxPathId();
     }
 }

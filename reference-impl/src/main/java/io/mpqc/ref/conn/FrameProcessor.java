@@ -3,6 +3,8 @@ package io.mpqc.ref.conn;
 import static io.mpqc.ref.frame.TransportError.CONNECTION_ID_LIMIT_ERROR;
 import static io.mpqc.ref.frame.TransportError.PROTOCOL_VIOLATION;
 
+import io.mpqc.ref.conn.ConnectionEvent.FrameIgnored;
+import io.mpqc.ref.conn.ConnectionEvent.PacketDropped;
 import io.mpqc.ref.frame.AckRanges;
 import io.mpqc.ref.frame.Bytes;
 import io.mpqc.ref.frame.Frame;
@@ -43,7 +45,7 @@ final class FrameProcessor {
         if (state.isClosed()) {
             return;
         }
-        if (frames.isEmpty() && !state.has(SeededBug.EMPTY_PACKET_ACCEPTED)) {
+        if (state.rules.packetWithoutFrames(frames)) {
             state.closeWith(PROTOCOL_VIOLATION.code(), 0, "Q-12.4-4: packet without frames", false);
             return;
         }
@@ -60,13 +62,12 @@ final class FrameProcessor {
             try {
                 handle(ctx, path, f);
             } catch (ConnectionError e) {
-                state.closeWith(e.code(), Math.max(0, state.dialect.codepoint(f.type())),
-                        e.requirement() + ": " + e.getMessage(), false);
+                state.closeWith(e.code(), Math.max(0, state.dialect.codepoint(f.type())), e.getMessage(), false);
                 return;
             }
         }
         boolean applicationSpace = ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT;
-        if (applicationSpace && ctx.packetNumber() >= 0 && path.state() != PathState.CLOSED) {
+        if (applicationSpace && ctx.packetNumber() >= 0) {
             path.received().onReceived(ctx.packetNumber(), ackEliciting, state.now);
         }
     }
@@ -79,15 +80,15 @@ final class FrameProcessor {
         // Initial, Handshake and 0-RTT packets travel on the handshake path: 0-RTT belongs to path 0's
         // application space (draft-21 §2.3), whatever path ID the context names.
         long pathId = ctx.type() == PacketType.ONE_RTT ? ctx.pathId() : 0;
-        if (!state.multipath && pathId != 0) {
-            return dropped(pathId, "multipath not negotiated: only path 0 exists");
-        }
         Path path = state.paths.get(pathId);
+        // Without multipath this drops every path ID but 0: no other has connection IDs of ours.
         if (path == null || path.localCids().highestIssued() < 0) {
-            return dropped(pathId, "no connection ID of ours was ever issued for this path ID");
+            state.emit(new PacketDropped(pathId, "no connection ID of ours was ever issued for this path ID"));
+            return null;
         }
         if (path.state() == PathState.CLOSED) {
-            return dropped(pathId, "the path was freed after abandonment");
+            state.emit(new PacketDropped(pathId, "the path was freed after abandonment"));
+            return null;
         }
         if (path.state() == PathState.UNUSED && ctx.type() == PacketType.ONE_RTT) {
             lifecycle.openedByPeer(path);
@@ -95,15 +96,10 @@ final class FrameProcessor {
         return path;
     }
 
-    private Path dropped(long pathId, String reason) {
-        state.emit(new ConnectionEvent.PacketDropped(pathId, reason));
-        return null;
-    }
-
     private void handle(PacketContext ctx, Path path, Frame f) throws ConnectionError {
         FrameType type = f.type();
         if (type.isMultipath()) {
-            if (!state.multipath && !state.has(SeededBug.NEGOTIATION_NOT_CHECKED)) {
+            if (state.rules.multipathFrameRefused(state.multipath)) {
                 throw new ConnectionError(state.config.notNegotiatedError(), "MP-2-1",
                         type + " received but multipath was not negotiated");
             }
@@ -113,9 +109,7 @@ final class FrameProcessor {
                 throw new ConnectionError(TransportError.FRAME_ENCODING_ERROR.code(), "Q-12.4-2",
                         type + " does not exist in " + state.dialect);
             }
-            boolean bugAllows = ctx.type() == PacketType.HANDSHAKE
-                    && state.has(SeededBug.MULTIPATH_FRAMES_IN_HANDSHAKE_ACCEPTED);
-            if (ctx.type() != PacketType.ONE_RTT && !bugAllows) {
+            if (!state.rules.multipathFrameAllowedIn(ctx.type())) {
                 throw new ConnectionError(state.dialect.wrongPacketTypeCode(), "MP-4-2",
                         type + " is only allowed in 1-RTT packets, got " + ctx.type());
             }
@@ -126,8 +120,9 @@ final class FrameProcessor {
         switch (type) {
             case ACK, ACK_ECN -> {
                 Frame.Ack a = (Frame.Ack) f;
-                if (ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT) {
-                    // A plain ACK in a 1-RTT packet acknowledges path 0 (draft-21 §2.3).
+                // A plain ACK in a 1-RTT packet acknowledges path 0 (draft-21 §2.3); Initial and Handshake
+                // ACKs belong to spaces the core does not model, and 0-RTT cannot carry one.
+                if (ctx.type() == PacketType.ONE_RTT) {
                     onAck(type, 0, a.largest(), a.ackDelay(), a.firstRange(), a.ranges());
                 }
             }
@@ -197,9 +192,7 @@ final class FrameProcessor {
         if (state.dialect.pathsByDcidSequence()) {
             return;
         }
-        boolean above = state.has(SeededBug.PATH_ID_LIMIT_OFF_BY_ONE) ? pathId >= state.paths.localMaxPathId()
-                : state.aboveLocalLimit(pathId);
-        if (above) {
+        if (state.rules.aboveLimit(type, pathId, state.paths.localMaxPathId())) {
             throw new ConnectionError(state.dialect.protocolViolationCode(), "MP-4-3", type + " names path ID "
                     + pathId + " above our maximum " + state.paths.localMaxPathId());
         }
@@ -207,21 +200,18 @@ final class FrameProcessor {
 
     /** True (and the event emitted) when the frame names a path that is being or was abandoned (MP-4-4). */
     private boolean ignoredAsAbandoned(FrameType type, Path p, long pathId) {
-        if (p != null && p.state().isEnding()) {
-            ignored(pathId, type, "MP-4-4", "path " + pathId + " is " + p.state());
+        if (state.rules.ignoredAsAbandoned(type, p)) {
+            state.emit(new FrameIgnored(pathId, type, "MP-4-4", "path " + pathId + " is " + p.state()));
             return true;
         }
         return false;
     }
 
-    private void ignored(long pathId, FrameType type, String requirement, String reason) {
-        state.emit(new ConnectionEvent.FrameIgnored(pathId, type, requirement, reason));
-    }
-
     /** For draft-06, path names above our cap are ignored rather than stored without bound. */
     private boolean ignoredBeyondCap(FrameType type, long pathId) {
         if (state.dialect.pathsByDcidSequence() && pathId > state.paths.localMaxPathId()) {
-            ignored(pathId, type, "MP-4-4", "DCID sequence " + pathId + " beyond what this endpoint tracks");
+            state.emit(new FrameIgnored(pathId, type, "MP-4-4",
+                    "DCID sequence " + pathId + " beyond what this endpoint tracks"));
             return true;
         }
         return false;
@@ -234,7 +224,8 @@ final class FrameProcessor {
         if (p == null || p.state() == PathState.UNUSED || p.state() == PathState.CLOSED) {
             // Either nothing was ever sent in that space or its state is gone (MP-4-4); the digest lets a
             // suite accept ignoring for the first case, and this reference does.
-            ignored(pathId, type, "MP-4-4", "no packet number space to acknowledge on path " + pathId);
+            state.emit(new FrameIgnored(pathId, type, "MP-4-4",
+                    "no packet number space to acknowledge on path " + pathId));
             return;
         }
         if (largest >= p.sent().nextPacketNumber()) {
@@ -268,7 +259,8 @@ final class FrameProcessor {
         }
         Path p = state.paths.get(pathId);
         if (p != null && (p.state() == PathState.CLOSED || p.abandonReceived())) {
-            ignored(pathId, FrameType.PATH_ABANDON, "MP-4-4", "path " + pathId + " already abandoned by the peer");
+            state.emit(new FrameIgnored(pathId, FrameType.PATH_ABANDON, "MP-4-4",
+                    "path " + pathId + " already abandoned by the peer"));
             return;
         }
         // Unknown error codes are not an error (MP-4.2.1-1); an early abandon of an unused ID neither (MP-3.4-7).
@@ -276,34 +268,21 @@ final class FrameProcessor {
     }
 
     private void onStatus(FrameType type, long pathId, long sequence, PathStatus status) throws ConnectionError {
-        if (!state.has(SeededBug.STATUS_LIMIT_NOT_CHECKED)) {
-            checkLimit(type, pathId);
-        }
+        checkLimit(type, pathId);
         if (ignoredBeyondCap(type, pathId)) {
             return;
         }
         Path p = state.paths.get(pathId);
-        if (!state.has(SeededBug.STATUS_FOR_ABANDONED_PATH_APPLIED) && ignoredAsAbandoned(type, p, pathId)) {
+        if (ignoredAsAbandoned(type, p, pathId)) {
             return;
         }
-        if (state.has(SeededBug.PENDING_STATUS_DROPPED) && (p == null || p.state() == PathState.UNUSED)) {
-            ignored(pathId, type, "MP-4.3-2", "path " + pathId + " is not in use");
-            return;
-        }
-        StatusRecord current = p == null ? StatusRecord.NONE : p.peerStatus();
-        if (state.has(SeededBug.CONNECTION_WIDE_STATUS_SEQUENCE)) {
-            current = new StatusRecord(current.status(), state.largestStatusSequenceAnyPath);
-        }
-        boolean fresh = state.has(SeededBug.EQUAL_STATUS_SEQUENCE_ACCEPTED) ? sequence >= current.sequence()
-                : current.accepts(sequence);
-        if (!fresh) {
-            ignored(pathId, type, "MP-4.3-4", "status sequence number " + sequence
-                    + " is not greater than " + current.sequence() + ", the largest seen on path " + pathId);
+        if (!state.rules.appliesStatus(state.paths, p, sequence)) {
+            state.emit(new FrameIgnored(pathId, type, "MP-4.3-4", "status sequence number " + sequence
+                    + " is not greater than the largest seen on path " + pathId));
             return;
         }
         Path path = state.paths.getOrCreate(pathId);
         path.peerStatus(new StatusRecord(status, sequence));
-        state.largestStatusSequenceAnyPath = Math.max(state.largestStatusSequenceAnyPath, sequence);
         state.emit(new ConnectionEvent.PeerStatusChanged(pathId, status, sequence));
         if (path.state().isUsable()) {
             state.transition(path, path.usableStateForStatus());
@@ -319,9 +298,9 @@ final class FrameProcessor {
         }
         ConnectionIdEntry existing = p == null ? null : p.peerCids().get(sequence);
         if (existing != null) {
-            if (existing.connectionId().equals(cid) && existing.resetToken().equals(token)
-                    && !state.has(SeededBug.DUPLICATE_CID_FRAME_IS_ERROR)) {
-                ignored(pathId, type, "MP-4.4-9", "repeated connection ID " + sequence + " on path " + pathId);
+            if (state.rules.repeatsConnectionId(existing, cid, token)) {
+                state.emit(new FrameIgnored(pathId, type, "MP-4.4-9",
+                        "repeated connection ID " + sequence + " on path " + pathId));
                 return;
             }
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "Q-19.15-3", "sequence number " + sequence
@@ -338,7 +317,7 @@ final class FrameProcessor {
         if (sequence >= newRpt) {
             active++;
         }
-        if (active > state.config.localActiveCidLimit() && !state.has(SeededBug.CID_LIMIT_NOT_ENFORCED)) {
+        if (state.rules.exceedsCidLimit(active, state.config.localActiveCidLimit())) {
             throw new ConnectionError(CONNECTION_ID_LIMIT_ERROR.code(), "MP-4.4-7", active
                     + " active connection IDs on path " + pathId + " exceed our limit "
                     + state.config.localActiveCidLimit());
@@ -383,13 +362,10 @@ final class FrameProcessor {
         if (ignoredAsAbandoned(type, p, pathId)) {
             return;
         }
-        LocalConnectionIds ours = p == null ? null : p.localCids();
-        long highest = ours == null ? -1 : ours.highestIssued();
-        if (sequence > highest && state.has(SeededBug.RETIRE_OF_UNISSUED_SEQUENCE_ACCEPTED)) {
-            ignored(pathId, type, "MP-4.5-3", "sequence " + sequence + " was never issued");
-            return;
-        }
-        if (sequence > highest) {
+        // A path ID without state has no IDs of ours: nothing was issued on it.
+        LocalConnectionIds ours = p == null ? new LocalConnectionIds() : p.localCids();
+        long highest = ours.highestIssued();
+        if (state.rules.retiresUnissued(sequence, highest)) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.5-3", type + " retires sequence " + sequence
                     + " on path " + pathId + " but the highest we issued there is " + highest);
         }
@@ -399,12 +375,13 @@ final class FrameProcessor {
         }
         ConnectionIdEntry retired = ours.retire(sequence);
         if (retired == null) {
-            ignored(pathId, type, "Q-19.16-1", "sequence " + sequence + " on path " + pathId + " already retired");
+            state.emit(new FrameIgnored(pathId, type, "Q-19.16-1",
+                    "sequence " + sequence + " on path " + pathId + " already retired"));
             return;
         }
         state.paths.forgetLocalCid(retired);
         state.emit(new ConnectionEvent.ConnectionIdRetired(pathId, retired, true));
-        if (cids.mayIssue(p) && pathId <= state.paths.localMaxPathId()) {
+        if (cids.mayIssue(p)) {
             // Replacement for a path that is still open or unused (MP-3.2.2-2, MP-4.5-5).
             cids.topUp(p);
         }
@@ -415,17 +392,13 @@ final class FrameProcessor {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-2", "MAX_PATH_ID " + maximum
                     + " above 2^32-1");
         }
-        if (maximum < state.paths.peerInitialMaxPathId() && !state.has(SeededBug.MAX_PATH_ID_LOWERING_ACCEPTED)) {
+        if (state.rules.lowersMaxPathId(maximum, state.paths.peerInitialMaxPathId())) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-3", "MAX_PATH_ID " + maximum
                     + " below the peer's initial_max_path_id " + state.paths.peerInitialMaxPathId());
         }
-        if (maximum <= state.paths.peerMaxPathId() && state.has(SeededBug.STALE_MAX_PATH_ID_IS_ERROR)) {
-            throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.6-5", "MAX_PATH_ID " + maximum
-                    + " does not raise the limit");
-        }
-        if (maximum <= state.paths.peerMaxPathId()) {
-            ignored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", "MAX_PATH_ID " + maximum
-                    + " does not raise the current " + state.paths.peerMaxPathId());
+        if (!state.rules.raisesMaxPathId(maximum, state.paths.peerMaxPathId())) {
+            String why = "MAX_PATH_ID " + maximum + " does not raise the current " + state.paths.peerMaxPathId();
+            state.emit(new FrameIgnored(-1, FrameType.MAX_PATH_ID, "MP-4.6-5", why));
             return;
         }
         state.paths.peerMaxPathId(maximum);
@@ -434,15 +407,13 @@ final class FrameProcessor {
     }
 
     private void onPathsBlocked(long maximum) throws ConnectionError {
-        if (maximum > state.paths.localMaxPathId() && !state.has(SeededBug.PATHS_BLOCKED_LIMIT_NOT_CHECKED)) {
+        if (state.rules.pathsBlockedAboveLimit(maximum, state.paths.localMaxPathId())) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-3", "PATHS_BLOCKED at " + maximum
                     + " above our maximum " + state.paths.localMaxPathId());
         }
-        if (maximum != state.paths.localMaxPathId()) {
-            ignored(-1, FrameType.PATHS_BLOCKED, "MP-4.7-2", "PATHS_BLOCKED for an older limit " + maximum);
-            return;
-        }
-        state.emit(new ConnectionEvent.PeerPathsBlocked(-1, maximum));
+        // Only reported: the reference never raises its limit on request (MP-4.7-2 leaves that to the receiver).
+        state.emit(maximum == state.paths.localMaxPathId() ? new ConnectionEvent.PeerPathsBlocked(-1, maximum)
+                : new FrameIgnored(-1, FrameType.PATHS_BLOCKED, "MP-4.7-2", "older limit " + maximum));
     }
 
     private void onPathCidsBlocked(long pathId, long nextSequence) throws ConnectionError {
@@ -452,38 +423,37 @@ final class FrameProcessor {
             return;
         }
         long ourNext = p == null ? 0 : p.localCids().nextSequence();
-        if (nextSequence > ourNext && !state.has(SeededBug.CIDS_BLOCKED_SEQUENCE_NOT_CHECKED)) {
+        if (state.rules.cidsBlockedBeyondIssued(nextSequence, ourNext)) {
             throw new ConnectionError(PROTOCOL_VIOLATION.code(), "MP-4.7-4", "PATH_CIDS_BLOCKED expects sequence "
                     + nextSequence + " on path " + pathId + " but we would issue " + ourNext + " next");
         }
         state.emit(new ConnectionEvent.PeerCidsBlocked(pathId, nextSequence));
         if (nextSequence == ourNext && pathId <= state.paths.peerMaxPathId()) {
-            Path path = state.paths.getOrCreate(pathId);
-            if (cids.mayIssue(path)) {
-                cids.issue(path);
-            }
+            cids.issueOnRequest(state.paths.getOrCreate(pathId));
         }
     }
 
     private void onPathChallenge(Path path, long data) {
-        if (path.state().isEnding()) {
-            // No answer on an abandoned path: answering would revive it (MP-4-4).
-            ignored(path.id(), FrameType.PATH_CHALLENGE, "MP-4-4", "path " + path.id() + " is " + path.state());
-            return;
-        }
         if (path.peerCids().activeCount() == 0) {
-            // No connection ID to answer with on this path ID yet: the response waits (MP-3.1-9).
-            path.delayResponse(data);
+            // No connection ID to answer with on this path ID. An abandoned path never gets one again (its IDs
+            // were retired, new ones are ignored), and answering would revive it (MP-4-4); otherwise the
+            // response waits for one (MP-3.1-9).
+            if (path.state().isEnding()) {
+                String why = "path " + path.id() + " is " + path.state();
+                state.emit(new FrameIgnored(path.id(), FrameType.PATH_CHALLENGE, "MP-4-4", why));
+            } else {
+                path.delayResponse(data);
+            }
             return;
         }
         // PATH_RESPONSE goes back on the challenge's own path ID (MP-3.1-5).
-        outbox.queue(state.has(SeededBug.PATH_RESPONSE_ON_PATH_ZERO) ? 0 : path.id(), new Frame.PathResponse(data));
+        outbox.queue(state.rules.responsePath(path), new Frame.PathResponse(data));
     }
 
     private void onPathResponse(Path path, long data) {
         if (path.state() != PathState.VALIDATING || path.challengeData() != data) {
-            ignored(path.id(), FrameType.PATH_RESPONSE, "Q-8.2-3", "no matching challenge outstanding on path "
-                    + path.id() + " (" + path.state() + ")");
+            String why = "no matching challenge outstanding on path " + path.id() + " (" + path.state() + ")";
+            state.emit(new FrameIgnored(path.id(), FrameType.PATH_RESPONSE, "Q-8.2-3", why));
             return;
         }
         lifecycle.validated(path);

@@ -38,7 +38,7 @@ public final class MultipathConnection {
 
     /** With a listener attached before the first event (the CID announcements at start). */
     public MultipathConnection(ConnectionConfig config, ConnectionListener listener) {
-        this(config, listener, java.util.Set.of());
+        this(new Draft21Rules(), config, listener);
     }
 
     /**
@@ -46,10 +46,11 @@ public final class MultipathConnection {
      * Never use it as a reference.
      */
     public MultipathConnection(ConnectionConfig config, ConnectionListener listener, java.util.Set<SeededBug> bugs) {
-        this.state = new ConnectionState(config, bugs);
-        if (listener != null) {
-            state.addListener(listener);
-        }
+        this(new SeededBugRules(bugs), config, listener);
+    }
+
+    private MultipathConnection(ConnectionRules rules, ConnectionConfig config, ConnectionListener listener) {
+        this.state = new ConnectionState(config, rules, listener);
         this.outbox = new Outbox(state);
         this.lifecycle = new PathLifecycle(state, outbox);
         this.cids = new CidIssuer(state, outbox);
@@ -129,10 +130,7 @@ public final class MultipathConnection {
         // 2^32-1 (a loop over it took minutes, found by ConnectionCoreFuzzer).
         long firstWithoutState = 1;
         for (Path p : state.paths.all()) {
-            long id = p.id();
-            if (id < 1) {
-                continue;
-            }
+            long id = p.id(); // path 0 is in use from the start: it only moves firstWithoutState to 1
             if (id > limit) {
                 break;
             }
@@ -237,10 +235,10 @@ public final class MultipathConnection {
                     + " would exceed the peer's active_connection_id_limit " + state.config.peerActiveCidLimit());
         }
         // An ID the peer never hears of would only use up its active_connection_id_limit.
-        requireCarrier();
+        long carrier = requireCarrier();
         Path p = state.paths.getOrCreate(pathId);
         for (int i = 0; i < count; i++) {
-            cids.issue(p);
+            cids.issue(p, carrier);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.mpqc.ref.conn;
 
 import io.mpqc.ref.frame.Frame;
-import io.mpqc.ref.frame.FrameEncoder;
 import io.mpqc.ref.path.Path;
 import io.mpqc.ref.recovery.ReceivedPackets;
 import io.mpqc.ref.recovery.SentPacket;
@@ -17,14 +16,10 @@ import java.util.Map;
  */
 final class Outbox {
     private final ConnectionState state;
-    private final FrameEncoder encoder;
     private final Map<Long, List<Frame>> queued = new LinkedHashMap<>();
-    /** Reused to measure encoded sizes without an array per frame. */
-    private final io.netty.buffer.ByteBuf scratch = io.netty.buffer.Unpooled.buffer(256);
 
     Outbox(ConnectionState state) {
         this.state = state;
-        this.encoder = new FrameEncoder(state.dialect);
     }
 
     /**
@@ -54,12 +49,12 @@ final class Outbox {
             }
         }
         Path self = state.paths.get(exclude);
-        return self != null && self.peerCids().activeCount() > 0 && self.state().isOpen() ? exclude : -1;
+        return self != null && canSendOn(self) ? exclude : -1;
     }
 
-    /** Open, not abandoned by us, and addressable. */
+    /** Open and addressable. A path we abandoned is CLOSING from the moment we send PATH_ABANDON: not open. */
     boolean canSendOn(Path p) {
-        return p.state().isOpen() && !p.abandonSent() && p.peerCids().activeCount() > 0;
+        return p.state().isOpen() && p.peerCids().activeCount() > 0;
     }
 
     /** Frames queued for each path (a copy), for snapshots. */
@@ -87,20 +82,16 @@ final class Outbox {
         List<OutgoingPacket> out = new ArrayList<>();
         for (Map.Entry<Long, List<Frame>> e : queued.entrySet()) {
             Path path = state.paths.get(e.getKey());
-            if (path == null || e.getValue().isEmpty()) {
+            if (path == null) { // the frames waiting for any path, with none to carry them
                 continue;
             }
             List<Frame> frames = e.getValue();
             boolean ackEliciting = false;
-            int size = 0;
             for (Frame f : frames) {
                 ackEliciting |= f.type().isAckEliciting();
-                scratch.clear();
-                encoder.encode(f, scratch);
-                size += scratch.readableBytes();
             }
             long pn = path.sent().nextPacketNumber();
-            path.sent().record(new SentPacket(path.id(), pn, state.now, ackEliciting, frames, size));
+            path.sent().record(new SentPacket(path.id(), pn, state.now, ackEliciting, frames));
             out.add(new OutgoingPacket(path.id(), pn, frames));
         }
         waiting = queued.get(ANY_PATH);
@@ -114,11 +105,11 @@ final class Outbox {
     private void addAcks() {
         for (Path p : state.paths.all()) {
             ReceivedPackets rx = p.received();
-            if (!rx.isAckPending() || rx.isEmpty()) {
+            if (!rx.isAckPending()) { // something ack-eliciting arrived, so the ranges are not empty
                 continue;
             }
-            long carrier = p.state().isOpen() && canSendOn(p) ? p.id() : controlPath(p.id());
-            if (carrier < 0 || carrier == p.id() && !canSendOn(p)) {
+            long carrier = canSendOn(p) ? p.id() : controlPath(p.id());
+            if (carrier < 0) {
                 continue;
             }
             // Our ack_delay_exponent is the default 3: we never send the parameter.

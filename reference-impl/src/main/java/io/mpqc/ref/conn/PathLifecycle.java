@@ -60,9 +60,7 @@ final class PathLifecycle {
         if (carrier >= 0) {
             outbox.queue(carrier, new Frame.PathAbandon(path.id(), errorCode));
         }
-        if (path.state() != PathState.CLOSING) {
-            state.transition(path, PathState.CLOSING);
-        }
+        state.transition(path, PathState.CLOSING);
         state.emit(new ConnectionEvent.PathAbandoned(path.id(), errorCode, false));
         checkLastPath();
     }
@@ -72,16 +70,14 @@ final class PathLifecycle {
         path.abandonReceivedAt(state.now);
         long carrier = outbox.controlPath(path.id());
         retirePeerCids(path);
-        if (!path.abandonSent() && !state.has(SeededBug.NO_RECIPROCAL_ABANDON)) {
+        if (state.rules.answersAbandon(path)) {
             path.abandonSentAt(state.now);
             rerouteQueued(path, carrier);
             if (carrier >= 0) {
                 outbox.queue(carrier, new Frame.PathAbandon(path.id(), TransportError.NO_ERROR.code()));
             }
         }
-        if (path.state() != PathState.CLOSING) {
-            state.transition(path, PathState.CLOSING);
-        }
+        state.transition(path, PathState.CLOSING);
         state.emit(new ConnectionEvent.PathAbandoned(path.id(), errorCode, true));
         checkLastPath();
     }
@@ -114,14 +110,14 @@ final class PathLifecycle {
 
     /** With multipath, no open path left means the connection ends after the grace period. */
     void checkLastPath() {
-        if (!state.multipath || state.isClosed() || !state.paths.open().isEmpty()) {
+        if (!state.multipath || !state.paths.open().isEmpty()) {
             return;
         }
         long grace = state.config.lastPathGraceMicros() >= 0 ? state.config.lastPathGraceMicros()
                 : state.largestPto();
         if (grace == 0) {
             state.closeWith(TransportError.NO_ERROR.code(), 0, "no open path left", false);
-        } else if (state.lastPathDeadline < 0) {
+        } else if (state.lastPathDeadline == -1) {
             state.lastPathDeadline = state.now + grace;
         }
     }
@@ -135,7 +131,6 @@ final class PathLifecycle {
             long threePto = 3 * state.pto(path);
             if (path.state() == PathState.VALIDATING && state.now >= path.challengeSentAt() + threePto) {
                 path.clearChallenge();
-                path.failedAt(state.now);
                 state.transition(path, PathState.FAILED);
                 state.emit(new ConnectionEvent.PathValidationFailed(path.id()));
                 // A consumed path ID is closed explicitly, even after failed validation (draft-21 §3.1).
@@ -144,10 +139,9 @@ final class PathLifecycle {
                 free(path);
             }
         }
-        if (!state.isClosed() && state.lastPathDeadline >= 0 && state.now >= state.lastPathDeadline) {
-            if (state.paths.open().isEmpty()) {
-                state.closeWith(TransportError.NO_ERROR.code(), 0, "no open path left", false);
-            }
+        // A path that opens in the meantime clears the deadline (openPath, openedByPeer).
+        if (!state.isClosed() && state.lastPathDeadline != -1 && state.now >= state.lastPathDeadline) {
+            state.closeWith(TransportError.NO_ERROR.code(), 0, "no open path left", false);
             state.lastPathDeadline = -1;
         }
     }

@@ -26,7 +26,6 @@ public final class Path {
     private long challengeSentAt = -1;
     private long abandonSentAt = -1;
     private long abandonReceivedAt = -1;
-    private long failedAt = -1;
 
     public Path(long id, long initialRttMicros) {
         this.id = id;
@@ -153,20 +152,12 @@ public final class Path {
         this.abandonReceivedAt = t;
     }
 
-    public long failedAt() {
-        return failedAt;
-    }
-
-    public void failedAt(long t) {
-        this.failedAt = t;
-    }
-
     public boolean abandonSent() {
-        return abandonSentAt >= 0;
+        return abandonSentAt != -1;
     }
 
     public boolean abandonReceived() {
-        return abandonReceivedAt >= 0;
+        return abandonReceivedAt != -1;
     }
 
     /** An immutable picture of this path for readers and snapshots. */
