@@ -66,8 +66,10 @@ final class FrameProcessor {
                 return;
             }
         }
+        // A packet whose last frame closed the connection is not acknowledged: a draining endpoint sends
+        // nothing (RFC 9000 §10.2.2), and a closing one only repeats its CONNECTION_CLOSE.
         boolean applicationSpace = ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT;
-        if (applicationSpace && ctx.packetNumber() >= 0) {
+        if (applicationSpace && ctx.packetNumber() >= 0 && !state.isClosed()) {
             path.received().onReceived(ctx.packetNumber(), ackEliciting, state.now);
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -156,6 +157,18 @@ class PacketTypeTest {
         c.recv(packet, 0, new Frame.ConnectionClose(0x0a, 0, Bytes.EMPTY));
         c.assertClosedWith(PROTOCOL_VIOLATION);
         assertThat(c.conn.closeReason().orElseThrow().byPeer()).isTrue();
+    }
+
+    @Test
+    @Tag("Q-10.2-1")
+    @DisplayName("Q-10.2-1 a packet that ends in the peer's CONNECTION_CLOSE is not acknowledged: draining sends nothing")
+    void closingPacketIsNotAcknowledged() {
+        Fx.Conn c = Fx.newServer();
+        c.drain();
+        c.conn.receive(PacketContext.oneRtt(0, 7),
+                List.of(new Frame.Ping(), new Frame.ConnectionClose(0, 0, Bytes.EMPTY)));
+        c.assertClosedWith(0);
+        assertThat(c.drain()).isEmpty();
     }
 
     // ---- 0-RTT belongs to path 0 ----
