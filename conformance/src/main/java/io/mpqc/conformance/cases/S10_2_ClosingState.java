@@ -58,6 +58,19 @@ final class S10_2_ClosingState implements CaseGroup {
         return p.expectNotSent(mark, "any frame after the suite's CONNECTION_CLOSE", s -> true);
     }
 
+    @Case(requirements = "Q-10.2-1",
+            text = "one packet holds a PING and then the suite's CONNECTION_CLOSE: the target is draining once it "
+                    + "has read the close, so even that ack-eliciting packet gets no acknowledgement")
+    Outcome closingPacketIsNotAcknowledged(CaseContext ctx) throws TargetException {
+        Probe p = ctx.server();
+        int mark = p.mark();
+        p.send(new Frame.Ping(), new Frame.ConnectionClose(TransportError.NO_ERROR.code(), 0,
+                io.mpqc.ref.frame.Bytes.EMPTY));
+        p.waitPto(0, 1);
+        return p.expectNotSent(mark, "any frame (an ACK or PATH_ACK included) after the suite's CONNECTION_CLOSE",
+                s -> true);
+    }
+
     @Case(requirements = {"Q-10.2-1", "MP-4.1-3"},
             text = "target as client, given a connection ID for path 1, closes on a PATH_ACK for packet 1000 of "
                     + "path 0 (never sent); then its application opens a path, abandons path 0, sets a status, "
