@@ -33,6 +33,7 @@ final class BuiltInGroups {
                 new S4_4_IssuingConnectionIds(),
                 new S10_2_ClosingState(),
                 new S3_4_AbandonCarriers(),
-                new S3_4_3_FreedPathFrames());
+                new S3_4_3_FreedPathFrames(),
+                new S2_3_AckRttSamples());
     }
 }
