@@ -34,6 +34,7 @@ final class BuiltInGroups {
                 new S10_2_ClosingState(),
                 new S3_4_AbandonCarriers(),
                 new S3_4_3_FreedPathFrames(),
-                new S2_3_AckRttSamples());
+                new S2_3_AckRttSamples(),
+                new S3_1_PathIdLimitUse());
     }
 }
