@@ -36,6 +36,7 @@ final class BuiltInGroups {
                 new S3_4_3_FreedPathFrames(),
                 new S2_3_AckRttSamples(),
                 new S3_1_PathIdLimitUse(),
-                new D06_DcidSequenceNames());
+                new D06_DcidSequenceNames(),
+                new S4_OnePastTheEdge());
     }
 }
