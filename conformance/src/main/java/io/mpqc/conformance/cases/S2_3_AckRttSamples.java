@@ -4,13 +4,14 @@ import io.mpqc.conformance.target.SentFrame;
 import io.mpqc.conformance.target.TargetException;
 import io.mpqc.ref.frame.AckRanges;
 import io.mpqc.ref.frame.Frame;
+import io.mpqc.ref.frame.PacketType;
 import java.util.OptionalLong;
 
 /**
- * draft-21 §2.3 and §4.1 seen through the target's PTO: an acknowledgement, plain ACK or PATH_ACK, of one of
- * its ack-eliciting packets gives the acknowledged path an RTT sample. The checks are orderings any RFC 9002
- * estimator satisfies: a 40 ms sample brings the PTO below the one of the initial RTT (333 ms), and a path
- * that got no sample keeps its PTO.
+ * draft-21 §2.3 and §4.1: 0-RTT packets belong to path 0's application space, and an acknowledgement, plain
+ * ACK or PATH_ACK, of one of the target's ack-eliciting packets gives the acknowledged path an RTT sample. The
+ * RTT checks are orderings any RFC 9002 estimator satisfies, read from the target's PTO: a 40 ms sample brings
+ * the PTO below the one of the initial RTT (333 ms), and a path that got no sample keeps its PTO.
  */
 final class S2_3_AckRttSamples implements CaseGroup {
 
@@ -23,7 +24,7 @@ final class S2_3_AckRttSamples implements CaseGroup {
 
     @Override
     public String title() {
-        return "RTT samples from acknowledgements";
+        return "Path 0's application space and RTT samples";
     }
 
     /** The number of the last packet with an ack-eliciting frame sent on {@code pathId} since {@code mark}. */
@@ -82,5 +83,15 @@ final class S2_3_AckRttSamples implements CaseGroup {
         }
         p.waitMicros(SAMPLE_MICROS).send(PathSteps.pathAck(0, pn.getAsLong(), 0));
         return ptoDropped(p, before0, before1);
+    }
+
+    @Case(requirements = {"MP-2.3-1", "MP-2.3-2"}, tags = "ack",
+            text = "after the handshake a server target gets a late 0-RTT packet holding a PING: 0-RTT shares path "
+                    + "0's application space, so the target acknowledges it with a PATH_ACK naming path 0")
+    Outcome lateZeroRttPacketIsAcknowledgedAsPathZero(CaseContext ctx) throws TargetException {
+        Probe p = ctx.server();
+        int mark = p.mark();
+        p.sendIn(PacketType.ZERO_RTT, 0, new Frame.Ping());
+        return p.expectSent(mark, "PATH_ACK for path 0", PathSteps.pathAckOf(0)).and(p.expectNoClose());
     }
 }
