@@ -3,19 +3,21 @@ package io.mpqc.conformance.cases;
 import io.mpqc.conformance.target.Capabilities;
 import io.mpqc.conformance.target.Command;
 import io.mpqc.conformance.target.SentFrame;
+import io.mpqc.conformance.target.SessionSpec;
 import io.mpqc.conformance.target.TargetException;
 import io.mpqc.ref.frame.Frame;
 import io.mpqc.ref.frame.TransportError;
 
 /**
- * draft-21 §4.1 and §4.6 at the exact edge of a range: the packet number just above the highest one the target
- * used, and a path ID limit just below the one the target announced.
+ * draft-21 §4.1, §4.4 and §4.6 at the exact edge of a range: the packet number just above the highest one the
+ * target used, a connection ID whose sequence number equals Retire Prior To, and a path ID limit just below
+ * the one the target announced.
  */
 final class S4_OnePastTheEdge implements CaseGroup {
 
     @Override
     public String section() {
-        return "draft-21 §4.1, §4.6";
+        return "draft-21 §4.1, §4.4, §4.6";
     }
 
     @Override
@@ -55,5 +57,23 @@ final class S4_OnePastTheEdge implements CaseGroup {
         return p.expectNotSent(mark, "MAX_PATH_ID below " + CaseContext.DEFAULT_MAX_PATH_ID,
                 s -> s.frame() instanceof Frame.MaxPathId m && m.maximum() < CaseContext.DEFAULT_MAX_PATH_ID)
                 .and(p.expectNoClose());
+    }
+
+    @Case(requirements = {"MP-4.4-7", "Q-19.15-4"}, tags = {"limits", "cid"},
+            text = "the suite issues sequence numbers 5 to 8 for path 1 (four, the target's "
+                    + "active_connection_id_limit), then sequence 4 with Retire Prior To 4: Retire Prior To retires "
+                    + "nothing below 4, so five IDs would be active: CONNECTION_ID_LIMIT_ERROR")
+    Outcome sequenceEqualToRetirePriorToStaysActive(CaseContext ctx) throws TargetException {
+        int limit = SessionSpec.server(ctx.dialect(), CaseContext.DEFAULT_MAX_PATH_ID).targetActiveCidLimit();
+        Probe p = ctx.server();
+        long first = limit + 1;
+        for (long seq = first; seq < first + limit && !p.closed(); seq++) {
+            p.send(Stimuli.newCid(1, seq));
+        }
+        if (p.closed()) {
+            return new Outcome(Outcome.Kind.NOT_MET, "no close while " + limit + " IDs are active",
+                    p.expectNoClose().observed());
+        }
+        return p.send(Stimuli.newCid(1, limit, limit)).expectClose(TransportError.CONNECTION_ID_LIMIT_ERROR);
     }
 }
