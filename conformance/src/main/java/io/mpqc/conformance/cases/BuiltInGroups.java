@@ -31,6 +31,12 @@ final class BuiltInGroups {
                 new S4_1_AckEffects(),
                 new S4_3_StatusSending(),
                 new S4_4_IssuingConnectionIds(),
-                new S10_2_ClosingState());
+                new S10_2_ClosingState(),
+                new S3_4_AbandonCarriers(),
+                new S3_4_3_FreedPathFrames(),
+                new S2_3_AckRttSamples(),
+                new S3_1_PathIdLimitUse(),
+                new D06_DcidSequenceNames(),
+                new S4_OnePastTheEdge());
     }
 }

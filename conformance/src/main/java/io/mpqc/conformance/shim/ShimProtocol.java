@@ -123,6 +123,9 @@ public final class ShimProtocol {
         for (SentFrame s : r.sent()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("path_id", s.pathId());
+            if (s.packetNumber() >= 0) {
+                f.put("packet_number", s.packetNumber());
+            }
             f.put("frame", HexFormat.of().formatHex(enc.encode(s.frame())));
             sent.add(f);
         }
@@ -154,9 +157,10 @@ public final class ShimProtocol {
             }
             Map<String, Object> f = (Map<String, Object>) o;
             byte[] bytes = hex(str(f, "frame"));
+            long packetNumber = f.get("packet_number") == null ? -1 : num(f, "packet_number");
             try {
                 for (Frame frame : dec.decodeAll(bytes)) {
-                    sent.add(new SentFrame(num(f, "path_id"), frame));
+                    sent.add(new SentFrame(num(f, "path_id"), frame, packetNumber));
                 }
             } catch (FrameDecodeException e) {
                 throw new ShimProtocolException("the target sent a frame that does not decode in " + dialect.id()

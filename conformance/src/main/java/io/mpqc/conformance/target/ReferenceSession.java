@@ -103,7 +103,7 @@ final class ReferenceSession implements Session {
         List<SentFrame> sent = new ArrayList<>();
         for (OutgoingPacket p : connection.drain()) {
             for (Frame f : p.frames()) {
-                sent.add(new SentFrame(p.pathId(), f));
+                sent.add(new SentFrame(p.pathId(), f, p.packetNumber()));
             }
         }
         CloseInfo close = null;
