@@ -59,7 +59,8 @@ final class S3_4_3_FreedPathFrames implements CaseGroup {
             text = "paths 1 and 2 open and path 0 abandoned by the suite, so path 1 carries the target's control "
                     + "frames; its application sets path 1 to BACKUP and then AVAILABLE (commands); the suite "
                     + "abandons path 1 on path 2, acknowledges nothing on path 1 and waits 4 PTO: no status frame "
-                    + "for path 1 is sent again, since path ID 1 is never used again")
+                    + "and no connection ID for path 1 is sent again (not even those lost with freed path 0), "
+                    + "since path ID 1 is never used again")
     Outcome statusOfFreedPathIsNotSentAgain(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(openPath(ctx.server(), 1), 2).sendOn(1, abandon(0));
@@ -70,9 +71,11 @@ final class S3_4_3_FreedPathFrames implements CaseGroup {
         p.command(new Command.SetStatus(1, PathStatus.AVAILABLE));
         int mark = p.mark();
         p.sendOn(2, abandon(1)).waitPto(1, 4);
-        return p.expectNotSent(mark, "PATH_STATUS_BACKUP or PATH_STATUS_AVAILABLE for abandoned path 1",
+        return p.expectNotSent(mark, "PATH_STATUS_BACKUP, PATH_STATUS_AVAILABLE or PATH_NEW_CONNECTION_ID for "
+                        + "abandoned path 1",
                 s -> s.frame() instanceof Frame.PathStatusBackup b && b.pathId() == 1
-                        || s.frame() instanceof Frame.PathStatusAvailable a && a.pathId() == 1)
+                        || s.frame() instanceof Frame.PathStatusAvailable a && a.pathId() == 1
+                        || s.frame() instanceof Frame.PathNewConnectionId n && n.pathId() == 1)
                 .and(p.expectNoClose());
     }
 

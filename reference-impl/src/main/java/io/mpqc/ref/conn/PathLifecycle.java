@@ -174,27 +174,34 @@ final class PathLifecycle {
         long carrier = found >= 0 ? found : Outbox.ANY_PATH; // no path now: they wait for one
         for (SentPacket p : lost) {
             for (Frame f : p.frames()) {
-                if (worthResending(f, freedPathId)) {
+                if (worthResending(f)) {
                     outbox.queue(carrier, f);
                 }
             }
         }
         for (Frame f : unsent) {
-            if (worthResending(f, freedPathId)) {
+            if (worthResending(f)) {
                 outbox.queue(carrier, f);
             }
         }
     }
 
-    private static boolean worthResending(Frame f, long freedPathId) {
+    private boolean worthResending(Frame f) {
         FrameType t = f.type();
         if (!t.isAckEliciting() || t == FrameType.PING || t == FrameType.PATH_CHALLENGE
                 || t == FrameType.PATH_RESPONSE) {
             return false;
         }
-        // A frame about the freed path itself is moot, except the PATH_ABANDON that the peer may still need.
-        return !(f instanceof Frame.PathStatusAvailable s && s.pathId() == freedPathId)
-                && !(f instanceof Frame.PathStatusBackup b && b.pathId() == freedPathId)
-                && !(f instanceof Frame.PathNewConnectionId n && n.pathId() == freedPathId);
+        // A status or connection ID for a path that is being abandoned (the freed one or any other) is moot
+        // and must not be announced again (MP-3.4-9); PATH_ABANDON itself still matters to the peer.
+        long about = f instanceof Frame.PathStatusAvailable s ? s.pathId()
+                : f instanceof Frame.PathStatusBackup b ? b.pathId()
+                : f instanceof Frame.PathNewConnectionId n ? n.pathId() : -1;
+        return about < 0 || !ending(about);
+    }
+
+    private boolean ending(long pathId) {
+        Path p = state.paths.get(pathId);
+        return p == null || p.state().isEnding();
     }
 }
