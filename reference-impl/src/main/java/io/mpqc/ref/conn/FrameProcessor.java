@@ -346,6 +346,11 @@ final class FrameProcessor {
         while (!path.delayedResponses().isEmpty()) {
             outbox.queue(pathId, new Frame.PathResponse(path.delayedResponses().poll()));
         }
+        if (state.role == io.mpqc.ref.tp.Role.SERVER && path.state() == PathState.CREATED) {
+            // The client used the path before giving us an ID for it: validation could not start then
+            // (openedByPeer), and the path must not carry data unvalidated (MP-3.1-4).
+            lifecycle.startValidation(path);
+        }
     }
 
     private void queueRetire(Path path, long sequence) {

@@ -108,6 +108,19 @@ class PathOpeningTest {
         assertThat(framesOn(s.drain(), 1, Frame.PathChallenge.class)).hasSize(1);
     }
 
+    @Test
+    @Tag("MP-3.1-4")
+    @DisplayName("MP-3.1-4 a path the client used before giving the server an ID for it is validated once the ID arrives")
+    void serverValidatesPathWhenItsFirstIdArrives() {
+        Fx.Conn s = newServer();
+        s.drain();
+        s.recv(1, new Frame.Ping());
+        assertThat(s.state(1)).isEqualTo(PathState.CREATED);
+        s.peerCid(1, 0);
+        assertThat(s.state(1)).isEqualTo(PathState.VALIDATING);
+        assertThat(framesOn(s.drain(), 1, Frame.PathChallenge.class)).hasSize(1);
+    }
+
     // ---- MP-3.1-5 ----
 
     @Test
