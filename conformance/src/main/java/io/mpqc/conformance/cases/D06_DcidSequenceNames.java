@@ -45,15 +45,8 @@ final class D06_DcidSequenceNames implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server().send(new Frame.NewConnectionId(1, 0, Stimuli.cid(0, 1), Stimuli.token(0, 1)));
         int mark = p.mark();
-        p.command(new Command.SetStatus(0, PathStatus.BACKUP));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to set a status: " + p.lastRefusal());
-        }
-        p.command(new Command.SetStatus(1, PathStatus.AVAILABLE));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to set a status for the path named 1: "
-                    + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.SetStatus(0, PathStatus.BACKUP), "set a status");
+        p.commandOrUnsupported(new Command.SetStatus(1, PathStatus.AVAILABLE), "set a status for the path named 1");
         Long standby = null;
         Long available = null;
         for (SentFrame s : p.sentSince(mark)) {

@@ -118,6 +118,18 @@ public final class Probe {
         return close;
     }
 
+    /**
+     * Runs a local command the case cannot do without: if the target refuses it, the case ends UNSUPPORTED
+     * with "the target refused to {@code what}" and the target's reason.
+     */
+    public Probe commandOrUnsupported(Command command, String what) throws TargetException {
+        command(command);
+        if (lastRefusal != null) {
+            throw new CaseUnsupportedException("the target refused to " + what + ": " + lastRefusal);
+        }
+        return this;
+    }
+
     public String lastRefusal() {
         return lastRefusal;
     }

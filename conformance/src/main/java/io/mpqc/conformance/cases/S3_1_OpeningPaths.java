@@ -61,10 +61,7 @@ final class S3_1_OpeningPaths implements CaseGroup {
     Outcome backupPathKeepsConnectionOpen(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = PathSteps.openPath(ctx.server(), 1).send(Stimuli.backup(1, 1));
-        p.command(new Command.AbandonPath(0, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 0: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(0, TransportError.NO_ERROR.code()), "abandon path 0");
         p.waitPto(1, 4);
         return p.expectNoClose().and(p.expectPeerStatus(1, PathStatus.BACKUP, 1));
     }

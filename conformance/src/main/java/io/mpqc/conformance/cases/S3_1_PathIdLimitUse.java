@@ -53,10 +53,7 @@ final class S3_1_PathIdLimitUse implements CaseGroup {
             return p.expectNoClose();
         }
         int mark = p.mark();
-        p.command(new Command.OpenPath());
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to open a path: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.OpenPath(), "open a path");
         return p.expectSent(mark, "a frame on path 1", PathSteps.onPath(1)).and(p.expectNoClose());
     }
 

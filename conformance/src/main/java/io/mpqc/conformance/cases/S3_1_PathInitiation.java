@@ -154,10 +154,7 @@ final class S3_1_PathInitiation implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.client().send(Stimuli.newCid(2, 0));
         int mark = p.mark();
-        p.command(new Command.OpenPath());
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to open a path: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.OpenPath(), "open a path");
         return p.expectSent(mark, "PATH_CHALLENGE on path 2",
                         s -> s.pathId() == 2 && s.frame() instanceof Frame.PathChallenge)
                 .and(p.expectNotSent(mark, "any frame in a packet on path 1", onPath(1)))
@@ -184,10 +181,7 @@ final class S3_1_PathInitiation implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.client().send(Stimuli.newCid(1, 0));
         int mark = p.mark();
-        p.command(new Command.OpenPath());
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to open a path: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.OpenPath(), "open a path");
         if (p.sentSince(mark).stream().noneMatch(s -> s.pathId() == 1 && s.frame() instanceof Frame.PathChallenge)) {
             return Outcome.unsupported("the target sent no PATH_CHALLENGE on path 1 after the command");
         }

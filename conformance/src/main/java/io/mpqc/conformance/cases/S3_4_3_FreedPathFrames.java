@@ -64,10 +64,7 @@ final class S3_4_3_FreedPathFrames implements CaseGroup {
     Outcome statusOfFreedPathIsNotSentAgain(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(openPath(ctx.server(), 1), 2).sendOn(1, abandon(0));
-        p.command(new Command.SetStatus(1, PathStatus.BACKUP));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to set a status for path 1: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.SetStatus(1, PathStatus.BACKUP), "set a status for path 1");
         p.command(new Command.SetStatus(1, PathStatus.AVAILABLE));
         int mark = p.mark();
         p.sendOn(2, abandon(1)).waitPto(1, 4);
@@ -88,14 +85,8 @@ final class S3_4_3_FreedPathFrames implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(openPath(ctx.server(), 1), 2).sendOn(1, abandon(0));
         int asked = p.mark();
-        p.command(new Command.SetStatus(2, PathStatus.BACKUP));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to set a status for path 2: " + p.lastRefusal());
-        }
-        p.command(new Command.SetStatus(3, PathStatus.AVAILABLE));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to set a status for path 3: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.SetStatus(2, PathStatus.BACKUP), "set a status for path 2");
+        p.commandOrUnsupported(new Command.SetStatus(3, PathStatus.AVAILABLE), "set a status for path 3");
         Frame backup = null;
         Frame available = null;
         for (SentFrame s : p.sentSince(asked)) {

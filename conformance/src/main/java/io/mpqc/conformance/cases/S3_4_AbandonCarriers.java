@@ -39,10 +39,7 @@ final class S3_4_AbandonCarriers implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server();
         int mark = p.mark();
-        p.command(new Command.AbandonPath(0, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon its only path: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(0, TransportError.NO_ERROR.code()), "abandon its only path");
         if (p.closed()) {
             // Ending the whole connection instead also leaves the peer in no doubt about path 0.
             return Outcome.met("PATH_ABANDON for path 0, or a close at once", "closed at once");
@@ -58,10 +55,7 @@ final class S3_4_AbandonCarriers implements CaseGroup {
     Outcome nothingOnOnlyPathAfterItsAbandon(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server();
-        p.command(new Command.AbandonPath(0, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon its only path: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(0, TransportError.NO_ERROR.code()), "abandon its only path");
         int mark = p.mark();
         p.command(new Command.SetStatus(1, PathStatus.AVAILABLE))
                 .command(new Command.RaiseMaxPathId(CaseContext.DEFAULT_MAX_PATH_ID + 1))
@@ -89,10 +83,7 @@ final class S3_4_AbandonCarriers implements CaseGroup {
     Outcome stateIsKeptThreePtoAfterALateAnswer(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(ctx.server(), 1);
-        p.command(new Command.AbandonPath(1, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 1: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(1, TransportError.NO_ERROR.code()), "abandon path 1");
         p.waitPto(1, 2).send(abandon(1)).waitPto(1, 2);
         int mark = p.mark();
         p.sendOn(1, new Frame.Ping());

@@ -67,10 +67,7 @@ final class S3_4_AbandonedPathSilence implements CaseGroup {
     Outcome abandoningTheLastPathEndsTheConnection(CaseContext ctx) throws TargetException {
         ctx.require(io.mpqc.conformance.target.Capabilities.COMMANDS);
         Probe p = ctx.server();
-        p.command(new io.mpqc.conformance.target.Command.AbandonPath(0, 0));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon its last path: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new io.mpqc.conformance.target.Command.AbandonPath(0, 0), "abandon its last path");
         for (int i = 0; i < 12 && !p.closed(); i++) {
             p.waitPto(0, 0.5);
         }

@@ -86,10 +86,7 @@ final class S3_4_PathAbandon implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(ctx.server(), 1);
         int mark = p.mark();
-        p.command(new Command.AbandonPath(1, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 1: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(1, TransportError.NO_ERROR.code()), "abandon path 1");
         Outcome own = p.expectSent(mark, "its own PATH_ABANDON for path 1", abandonOf(1));
         int answer = p.mark();
         p.send(abandon(1));
@@ -107,10 +104,7 @@ final class S3_4_PathAbandon implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(ctx.server(), 1);
         int mark = p.mark();
-        p.command(new Command.AbandonPath(1, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 1: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(1, TransportError.NO_ERROR.code()), "abandon path 1");
         p.sendOn(1, new Frame.Ping()).sendOn(1, new Frame.PathChallenge(0x4c61746543686cL))
                 .send(new Frame.Ping()).waitPto(1, 1);
         return p.expectSent(mark, "PATH_ABANDON for path 1", abandonOf(1))
@@ -156,10 +150,7 @@ final class S3_4_PathAbandon implements CaseGroup {
     Outcome lateAnswerAfterPathFreedIsIgnored(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(ctx.server(), 1);
-        p.command(new Command.AbandonPath(1, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 1: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(1, TransportError.NO_ERROR.code()), "abandon path 1");
         p.waitPto(1, 4);
         int mark = p.mark();
         p.send(abandon(1));
@@ -173,10 +164,7 @@ final class S3_4_PathAbandon implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(ctx.server(), 1);
         int mark = p.mark();
-        p.command(new Command.AbandonPath(1, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 1: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(1, TransportError.NO_ERROR.code()), "abandon path 1");
         return p.expectSent(mark, "PATH_ABANDON for path 1 on a path other than 1",
                 s -> abandonOf(1).test(s) && s.pathId() != 1);
     }
@@ -188,10 +176,7 @@ final class S3_4_PathAbandon implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(ctx.server(), 1);
         int mark = p.mark();
-        p.command(new Command.AbandonPath(0, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 0: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(0, TransportError.NO_ERROR.code()), "abandon path 0");
         return p.expectSent(mark, "PATH_ABANDON for path 0 on path 1",
                 s -> abandonOf(0).test(s) && s.pathId() == 1);
     }
@@ -203,10 +188,7 @@ final class S3_4_PathAbandon implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = openPath(ctx.server(), 1);
         long pto = Math.min(p.ptoMicros(0), p.ptoMicros(1));
-        p.command(new Command.AbandonPath(1, TransportError.NO_ERROR.code()));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to abandon path 1: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.AbandonPath(1, TransportError.NO_ERROR.code()), "abandon path 1");
         for (int i = 0; i < 29; i++) {
             p.waitMicros(pto / 10);
         }
@@ -387,10 +369,7 @@ final class S3_4_PathAbandon implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.client().send(Stimuli.newCid(1, 0)).send(Stimuli.newCid(2, 0)).send(Stimuli.newCid(3, 0));
         int mark = p.mark();
-        p.command(new Command.OpenPath());
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to open a path: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.OpenPath(), "open a path");
         long opened = -1;
         for (SentFrame s : p.sentSince(mark)) {
             if (s.frame() instanceof Frame.PathChallenge && s.pathId() != 0) {

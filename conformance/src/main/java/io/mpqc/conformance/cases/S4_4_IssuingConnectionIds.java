@@ -45,10 +45,8 @@ final class S4_4_IssuingConnectionIds implements CaseGroup {
         long next1 = CidSteps.highestIssued(p, 1) + 1;
         long next2 = CidSteps.highestIssued(p, 2) + 1;
         int mark = p.mark();
-        p.command(new Command.IssueConnectionIds(1, 1)).command(new Command.IssueConnectionIds(2, 1));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to issue connection IDs: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.IssueConnectionIds(1, 1), "issue connection IDs");
+        p.commandOrUnsupported(new Command.IssueConnectionIds(2, 1), "issue connection IDs");
         return p.expectSent(mark, "PATH_NEW_CONNECTION_ID for path 1 with sequence " + next1,
                         s -> s.frame() instanceof Frame.PathNewConnectionId n && n.pathId() == 1 && n.sequence() == next1)
                 .and(p.expectSent(mark, "PATH_NEW_CONNECTION_ID for path 2 with sequence " + next2,
@@ -133,10 +131,7 @@ final class S4_4_IssuingConnectionIds implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.open(SessionSpec.server(ctx.dialect(), 4).withTargetMaxPathId(2));
         int mark = p.mark();
-        p.command(new Command.RaiseMaxPathId(4));
-        if (p.lastRefusal() != null) {
-            return Outcome.unsupported("the target refused to raise its maximum path ID: " + p.lastRefusal());
-        }
+        p.commandOrUnsupported(new Command.RaiseMaxPathId(4), "raise its maximum path ID");
         return p.expectSent(mark, "MAX_PATH_ID 4", s -> s.frame() instanceof Frame.MaxPathId m && m.maximum() == 4)
                 .and(p.expectSent(mark, "PATH_NEW_CONNECTION_ID for path 3",
                         s -> s.frame() instanceof Frame.PathNewConnectionId n && n.pathId() == 3))

@@ -474,7 +474,11 @@ class PathAbandonTest {
         assertThat(announced).isNotEmpty();
         s.recv(1, new Frame.Ping()); // the client uses path 1; we hold no CID of it for path 1 yet
         s.recv(0, new Frame.PathAbandon(0, NO_ERROR)); // our answer waits on path 0, the only one we can address
-        s.recv(1, Fx.pathNewCid(1, 0, 0)); // now path 1 is addressable
+        s.recv(1, Fx.pathNewCid(1, 0, 0)); // now path 1 is addressable, and we validate it (MP-3.1-4)
+        Frame.PathChallenge challenge = s.conn.snapshot().queued().get(1L).stream()
+                .filter(Frame.PathChallenge.class::isInstance).map(Frame.PathChallenge.class::cast)
+                .findFirst().orElseThrow();
+        s.recv(1, new Frame.PathResponse(challenge.data())); // the client answers before we drained anything
         s.advance(10 * INITIAL_PTO); // path 0 is freed before anything was drained
         assertThat(s.state(0)).isEqualTo(PathState.CLOSED);
         List<OutgoingPacket> out = s.drain();
