@@ -44,6 +44,10 @@ if [[ -z ${JARS:-} ]]; then
     tr ':' '\n' < "$ROOT/fuzz/target/jazzer-classpath.txt" | xargs -I{} cp {} "$JARS/"
 fi
 CP=$(ls "$JARS"/*.jar | tr '\n' ':')
+# As FuzzCommand: Jazzer attaches its agent at run time, which Java 21 and later only allow when asked.
+JAVA_FEATURE=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+VM_OPTS=(-Xmx1g)
+if [[ ${JAVA_FEATURE%%.*} -ge 21 ]]; then VM_OPTS+=(-XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED); fi
 
 # The options of FuzzCommand.jazzerOptions (keep in step): coverage for the code under test, no hooks in Netty.
 jazzer_opts() {
@@ -63,7 +67,7 @@ for T in TrivialCopyFuzzer "$TARGET"; do
     D=$RUN/$T; mkdir -p "$D/corpus"
     if [[ -n ${SEED_CORPUS:-} ]]; then cp "$SEED_CORPUS"/* "$D/corpus/"; fi
     mapfile -t OPTS < <(jazzer_opts "$T" "$D")
-    java ${PERF:+-XX:+PreserveFramePointer} ${JVM_ARGS:-} -Xmx1g -cp "$CP" com.code_intelligence.jazzer.Jazzer "${OPTS[@]}" \
+    java ${PERF:+-XX:+PreserveFramePointer} ${JVM_ARGS:-} "${VM_OPTS[@]}" -cp "$CP" com.code_intelligence.jazzer.Jazzer "${OPTS[@]}" \
         -seed=1 -print_final_stats=1 -max_total_time="$SECONDS_" "${EXTRA[@]}" "$D/corpus" \
         > >(perl -MTime::HiRes=time -ne 'BEGIN{$|=1} printf "%.3f %s", time, $_' > "$D/log") 2>&1 &
     PIDS+=($!)
