@@ -582,7 +582,10 @@ final class FuzzCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The Jazzer options of every run of {@code t} (replays and campaigns alike). */
+    /**
+     * The Jazzer options of every run of {@code t} (replays and campaigns alike). fuzz/bench-speed.sh measures
+     * targets with the same instrumentation options; keep the two in step.
+     */
     static List<String> jazzerOptions(FuzzTarget t, Path corpus) {
         Path findings = corpus.resolve("findings");
         return List.of("--target_class=" + t.className(),
