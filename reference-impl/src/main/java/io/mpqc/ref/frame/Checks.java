@@ -17,15 +17,21 @@ final class Checks {
         }
     }
 
+    // One test for all values: a varint is 0 to 2^62-1, so its top two bits are clear, and a negative long
+    // has the sign bit set. The per-value test (with its message) runs only when that test fails.
     static void varints(long a, long b) {
-        varints(a);
-        varints(b);
+        if (((a | b) >>> 62) != 0) {
+            varints(a);
+            varints(b);
+        }
     }
 
     static void varints(long a, long b, long c) {
-        varints(a);
-        varints(b);
-        varints(c);
+        if (((a | b | c) >>> 62) != 0) {
+            varints(a);
+            varints(b);
+            varints(c);
+        }
     }
 
     static void notNull(Object o) {
