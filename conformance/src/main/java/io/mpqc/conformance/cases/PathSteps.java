@@ -98,4 +98,18 @@ final class PathSteps {
         return p.sentSince(mark).stream()
                 .filter(s -> namedPathId(s.frame()).orElse(-1) > max).toList();
     }
+
+    /**
+     * After an acknowledgement for path 0: its PTO fell below {@code before0} (an RTT sample was taken),
+     * path 1's stayed at {@code before1}, and the target did not close.
+     */
+    static Outcome ptoOfPathZeroDropped(Probe p, long before0, long before1) throws TargetException {
+        long after0 = p.ptoMicros(0);
+        long after1 = p.ptoMicros(1);
+        String expected = "PTO of path 0 below " + before0 + " us, PTO of path 1 still " + before1 + " us";
+        String observed = "PTO of path 0 " + after0 + " us, of path 1 " + after1 + " us";
+        Outcome o = after0 < before0 && after1 == before1 ? Outcome.met(expected, observed)
+                : Outcome.notMet(expected, observed);
+        return o.and(p.expectNoClose());
+    }
 }

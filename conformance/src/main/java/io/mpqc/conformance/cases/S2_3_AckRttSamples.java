@@ -38,15 +38,6 @@ final class S2_3_AckRttSamples implements CaseGroup {
         return found;
     }
 
-    private static Outcome ptoDropped(Probe p, long before0, long before1) throws TargetException {
-        long after0 = p.ptoMicros(0);
-        long after1 = p.ptoMicros(1);
-        String expected = "PTO of path 0 below " + before0 + " us, PTO of path 1 still " + before1 + " us";
-        String observed = "PTO of path 0 " + after0 + " us, of path 1 " + after1 + " us";
-        Outcome o = after0 < before0 && after1 == before1 ? Outcome.met(expected, observed)
-                : Outcome.notMet(expected, observed);
-        return o.and(p.expectNoClose());
-    }
 
     @Case(requirements = {"MP-2.3-2", "MP-4.1-4"}, tags = "ack",
             text = "40 ms after the handshake the suite acknowledges the target's first ack-eliciting packet on "
@@ -62,7 +53,7 @@ final class S2_3_AckRttSamples implements CaseGroup {
         long before0 = p.ptoMicros(0);
         long before1 = p.ptoMicros(1);
         p.waitMicros(SAMPLE_MICROS).send(new Frame.Ack(pn.getAsLong(), 0, 0, AckRanges.NONE, null));
-        return ptoDropped(p, before0, before1);
+        return PathSteps.ptoOfPathZeroDropped(p, before0, before1);
     }
 
     @Case(requirements = "MP-4.1-4", tags = "ack",
@@ -82,7 +73,7 @@ final class S2_3_AckRttSamples implements CaseGroup {
                     + "the PATH_CHALLENGE");
         }
         p.waitMicros(SAMPLE_MICROS).send(PathSteps.pathAck(0, pn.getAsLong(), 0));
-        return ptoDropped(p, before0, before1);
+        return PathSteps.ptoOfPathZeroDropped(p, before0, before1);
     }
 
     @Case(requirements = {"MP-2.3-1", "MP-2.3-2"}, tags = "ack",

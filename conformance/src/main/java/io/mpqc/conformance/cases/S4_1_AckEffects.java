@@ -32,13 +32,7 @@ final class S4_1_AckEffects implements CaseGroup {
         long before0 = p.ptoMicros(0);
         long before1 = p.ptoMicros(1);
         p.waitMicros(40_000).send(PathSteps.pathAck(0, 0, 0));
-        long after0 = p.ptoMicros(0);
-        long after1 = p.ptoMicros(1);
-        String expected = "PTO of path 0 below " + before0 + " us, PTO of path 1 still " + before1 + " us";
-        String observed = "PTO of path 0 " + after0 + " us, of path 1 " + after1 + " us";
-        Outcome o = after0 < before0 && after1 == before1 ? Outcome.met(expected, observed)
-                : Outcome.notMet(expected, observed);
-        return o.and(p.expectNoClose());
+        return PathSteps.ptoOfPathZeroDropped(p, before0, before1);
     }
 
     @Case(requirements = "MP-4.1-4",

@@ -57,10 +57,10 @@ final class S4_3_StatusSending implements CaseGroup {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server();
         int mark = p.mark();
-        p.commandOrUnsupported(new Command.SetStatus(0, PathStatus.BACKUP), "set a status");
-        p.commandOrUnsupported(new Command.SetStatus(0, PathStatus.AVAILABLE))
-                .command(new Command.SetStatus(0, PathStatus.BACKUP))
-                .command(new Command.SetStatus(1, PathStatus.AVAILABLE), "set a status");
+        p.commandOrUnsupported(new Command.SetStatus(0, PathStatus.BACKUP), "set a status")
+                .commandOrUnsupported(new Command.SetStatus(0, PathStatus.AVAILABLE), "set a status")
+                .commandOrUnsupported(new Command.SetStatus(0, PathStatus.BACKUP), "set a status")
+                .commandOrUnsupported(new Command.SetStatus(1, PathStatus.AVAILABLE), "set a status");
         List<long[]> zero = statusFrames(p, mark, 0);
         List<long[]> one = statusFrames(p, mark, 1);
         String expected = "path 0: BACKUP, AVAILABLE, BACKUP and path 1: AVAILABLE, numbers increasing per path";
