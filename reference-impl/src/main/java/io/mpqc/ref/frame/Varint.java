@@ -20,7 +20,7 @@ public final class Varint {
 
     /** Length in bytes of the minimal encoding of {@code value}. */
     public static int lengthOf(long value) {
-        if (value < 0 || value > MAX) {
+        if ((value >>> 62) != 0) {
             throw new IllegalArgumentException("not a varint value: " + Long.toUnsignedString(value));
         }
         if (value <= 63) {
@@ -70,7 +70,20 @@ public final class Varint {
 
     /** Writes the minimal encoding of {@code value}. */
     public static void write(ByteBuf buf, long value) {
-        write(buf, value, lengthOf(value));
+        // The encoder's hot path: one range test, then the length, without the checks of the fixed-length
+        // writer below (its length is chosen here, so it always fits).
+        if ((value >>> 62) != 0) {
+            throw new IllegalArgumentException("not a varint value: " + Long.toUnsignedString(value));
+        }
+        if (value <= 63) {
+            buf.writeByte((int) value);
+        } else if (value <= 16383) {
+            buf.writeShort((int) value | 0x4000);
+        } else if (value <= 1073741823) {
+            buf.writeInt((int) value | 0x80000000);
+        } else {
+            buf.writeLong(value | 0xC000000000000000L);
+        }
     }
 
     /**
