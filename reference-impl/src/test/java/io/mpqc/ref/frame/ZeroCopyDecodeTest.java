@@ -87,6 +87,19 @@ class ZeroCopyDecodeTest {
     }
 
     @Test
+    void wrapChecksItsBoundsAndShares() {
+        byte[] a = {1, 2, 3, 4};
+        Bytes middle = Bytes.wrap(a, 1, 2);
+        assertThat(middle).isEqualTo(Bytes.ofHex("0203"));
+        a[1] = 9;
+        assertThat(middle).isEqualTo(Bytes.ofHex("0903"));
+        assertThat(Bytes.wrap(a, 4, 0)).isSameAs(Bytes.EMPTY);
+        assertThatThrownBy(() -> Bytes.wrap(a, 3, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> Bytes.wrap(a, -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> Bytes.wrap(a, 0, -1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void directBuffersAreCopiedFrom() throws Exception {
         byte[] payload = encode(new Frame.Stream(4, 0, Bytes.ofHex("a1a2"), false, true));
         ByteBuf direct = Unpooled.directBuffer(payload.length).writeBytes(payload);
