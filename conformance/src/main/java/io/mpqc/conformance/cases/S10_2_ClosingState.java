@@ -91,4 +91,19 @@ final class S10_2_ClosingState implements CaseGroup {
                 .waitPto(0, 4);
         return p.expectNotSent(mark, "any frame other than CONNECTION_CLOSE", NOT_A_CLOSE);
     }
+
+    @Case(requirements = {"Q-10.2-1", "Q-12.4-4"},
+            text = "the suite's application CONNECTION_CLOSE (0x1d) arrives alone; later come a 1-RTT packet "
+                    + "without frames (otherwise a PROTOCOL_VIOLATION), one holding HANDSHAKE_DONE (from a client, "
+                    + "the same) and a PATH_CHALLENGE, and a PTO passes: a draining target reads no packet, so it "
+                    + "neither answers nor closes with an error of its own")
+    Outcome drainingTargetIgnoresLaterViolations(CaseContext ctx) throws TargetException {
+        Probe p = ctx.server();
+        int mark = p.mark();
+        p.send(new Frame.ApplicationClose(0, io.mpqc.ref.frame.Bytes.EMPTY));
+        p.sendIn(io.mpqc.ref.frame.PacketType.ONE_RTT, 0)
+                .send(new Frame.HandshakeDone(), new Frame.PathChallenge(0x4142434445464748L)).waitPto(0, 1);
+        return p.expectNotSent(mark, "any frame after the suite's CONNECTION_CLOSE", s -> true)
+                .and(p.expectNoClose());
+    }
 }

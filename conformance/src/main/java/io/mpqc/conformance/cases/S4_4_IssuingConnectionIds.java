@@ -138,4 +138,20 @@ final class S4_4_IssuingConnectionIds implements CaseGroup {
                 .and(p.expectSent(mark, "PATH_NEW_CONNECTION_ID for path 4",
                         s -> s.frame() instanceof Frame.PathNewConnectionId n && n.pathId() == 4));
     }
+
+    @Case(requirements = {"MP-3.2-1", "MP-4.4-3"},
+            text = "both sides allow path IDs up to 10; the target's application issues a connection ID for path 9, "
+                    + "which nothing has named yet: its PATH_NEW_CONNECTION_ID starts path 9's own numbering, at 0 "
+                    + "unless the target had already issued IDs there")
+    Outcome firstConnectionIdOfAnUntouchedPathId(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = ctx.open(SessionSpec.server(ctx.dialect(), 10).withTesterMaxPathId(10));
+        // A target that provisions every path ID up front has numbered path 9 already; the rule is the same.
+        long next = CidSteps.highestIssued(p, 9) + 1;
+        int mark = p.mark();
+        p.commandOrUnsupported(new Command.IssueConnectionIds(9, 1), "issue a connection ID for path 9");
+        return p.expectSent(mark, "PATH_NEW_CONNECTION_ID for path 9 with sequence " + next,
+                s -> s.frame() instanceof Frame.PathNewConnectionId n && n.pathId() == 9 && n.sequence() == next)
+                .and(p.expectNoClose());
+    }
 }

@@ -2,6 +2,7 @@ package io.mpqc.conformance.cases;
 
 import static io.mpqc.conformance.cases.Stimuli.newCid;
 
+import io.mpqc.conformance.target.SessionSpec;
 import io.mpqc.conformance.target.TargetException;
 import io.mpqc.ref.frame.Frame;
 import io.mpqc.ref.frame.TransportError;
@@ -122,5 +123,19 @@ final class S4_5_PathRetireConnectionId implements CaseGroup {
         return p.expectNoClose().and(p.expectSent(mark, "a new connection ID for path 0 above sequence " + highest,
                 s -> s.frame() instanceof Frame.PathNewConnectionId n && n.pathId() == 0 && n.sequence() > highest
                         || s.frame() instanceof Frame.NewConnectionId m && m.sequence() > highest));
+    }
+
+    @Case(requirements = "MP-4.5-3", tags = "limits",
+            text = "the target allows path IDs up to 6, the suite up to 2, so the target issues connection IDs for "
+                    + "paths 0 to 2 only; PATH_RETIRE_CONNECTION_ID for path 5 sequence 0: path 5 is within the "
+                    + "target's limit but nothing was ever issued on it, so PROTOCOL_VIOLATION")
+    Outcome retireOnPathIdWithoutIssuedIdsCloses(CaseContext ctx) throws TargetException {
+        Probe p = ctx.open(SessionSpec.server(ctx.dialect(), 6).withTesterMaxPathId(2));
+        // The suite never named path 5, so the target has no reason to hold anything for it; should it
+        // have issued an ID there anyway, sequence 0 exists and the premise is gone.
+        if (CidSteps.highestIssued(p, 5) >= 0) {
+            return Outcome.unsupported("the target issued a connection ID for path 5 above the suite's maximum 2");
+        }
+        return p.send(new Frame.PathRetireConnectionId(5, 0)).expectClose(TransportError.PROTOCOL_VIOLATION);
     }
 }
