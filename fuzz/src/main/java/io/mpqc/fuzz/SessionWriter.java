@@ -177,6 +177,9 @@ final class SessionWriter {
             w.integer(0, 4, 4);
             pathId(i.pathId());
             w.integer(0, 5, i.count());
+        } else {
+            // The fuzz input format has five command codes; closing is left to the frames (errors, CONNECTION_CLOSE).
+            throw new IllegalArgumentException("no fuzz input encodes the command " + c);
         }
         written.add(new Stimulus.Local(c));
         return this;

@@ -37,6 +37,7 @@ final class BuiltInGroups {
                 new S2_3_AckRttSamples(),
                 new S3_1_PathIdLimitUse(),
                 new D06_DcidSequenceNames(),
-                new S4_OnePastTheEdge());
+                new S4_OnePastTheEdge(),
+                new S2_6_ConnectionClose());
     }
 }

@@ -32,6 +32,40 @@ final class CidSteps {
         return highest;
     }
 
+    /**
+     * Whether the target holds at most {@code limit} active connection IDs on every path: those it announced
+     * (the handshake ID as path 0's sequence 0) less those below the Retire Prior To it sent and those the
+     * suite retired ({@code retired}: path ID to sequence numbers). {@code when} names the moment.
+     */
+    static Outcome activeWithin(Probe p, java.util.Map<Long, java.util.Set<Long>> retired, int limit, String when) {
+        java.util.Map<Long, java.util.Set<Long>> issued = new java.util.TreeMap<>();
+        java.util.Map<Long, Long> retirePriorTo = new java.util.HashMap<>();
+        issued.computeIfAbsent(0L, k -> new java.util.TreeSet<>()).add(0L);
+        for (SentFrame s : p.allSent()) {
+            if (s.frame() instanceof Frame.PathNewConnectionId n) {
+                issued.computeIfAbsent(n.pathId(), k -> new java.util.TreeSet<>()).add(n.sequence());
+                retirePriorTo.merge(n.pathId(), n.retirePriorTo(), Math::max);
+            } else if (s.frame() instanceof Frame.NewConnectionId n) {
+                issued.get(0L).add(n.sequence());
+                retirePriorTo.merge(0L, n.retirePriorTo(), Math::max);
+            }
+        }
+        java.util.List<String> over = new java.util.ArrayList<>();
+        java.util.List<String> counts = new java.util.ArrayList<>();
+        for (var e : issued.entrySet()) {
+            long rpt = retirePriorTo.getOrDefault(e.getKey(), 0L);
+            java.util.Set<Long> gone = retired.getOrDefault(e.getKey(), java.util.Set.of());
+            long active = e.getValue().stream().filter(q -> q >= rpt && !gone.contains(q)).count();
+            counts.add("path " + e.getKey() + ": " + active);
+            if (active > limit) {
+                over.add("path " + e.getKey() + " " + e.getValue());
+            }
+        }
+        String expected = "at most " + limit + " active connection IDs of the target per path " + when;
+        String observed = String.join(", ", counts) + (over.isEmpty() ? "" : "; over the limit: " + over);
+        return over.isEmpty() ? Outcome.met(expected, observed) : Outcome.notMet(expected, observed);
+    }
+
     /** The lowest sequence number the target announced for {@code pathId} since {@code mark}, or -1. */
     static long lowestIssuedSince(Probe p, int mark, long pathId) {
         long lowest = -1;

@@ -82,4 +82,18 @@ final class D06_DcidSequenceNames implements CaseGroup {
         }
         return Outcome.met(expected, "sequences " + seen.keySet());
     }
+
+    @Case(requirements = "Q-12.4-2", tags = "dialect", dialects = "draft-06",
+            text = "target as client; its application raises the maximum path ID to 6 (draft-06 has no MAX_PATH_ID, "
+                    + "so refusing is the expected answer) and opens two paths with no connection ID of the suite's "
+                    + "for them: every frame the target sends is one draft-06 defines, as the suite would have to "
+                    + "close on any other")
+    Outcome onlyFramesTheDialectDefines(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = ctx.client();
+        int mark = p.mark();
+        p.command(new Command.RaiseMaxPathId(6)).command(new Command.OpenPath()).command(new Command.OpenPath());
+        return p.expectNotSent(mark, "a frame draft-06 does not define",
+                s -> !ctx.dialect().supports(s.frame().type())).and(p.expectNoClose());
+    }
 }

@@ -65,4 +65,22 @@ final class S3_1_OpeningPaths implements CaseGroup {
         p.waitPto(1, 4);
         return p.expectNoClose().and(p.expectPeerStatus(1, PathStatus.BACKUP, 1));
     }
+
+    @Case(requirements = {"MP-3-1", "MP-3.1-5"},
+            text = "target as client, both sides allow path IDs up to 10; the suite gives a connection ID only for "
+                    + "path 9 and the application opens a path: unless the target issued a connection ID of its own "
+                    + "for path 9, the suite could not answer there, so nothing goes on path 9")
+    Outcome noPathWithoutOwnConnectionId(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = ctx.open(io.mpqc.conformance.target.SessionSpec.server(ctx.dialect(), 10)
+                .withRole(io.mpqc.ref.tp.Role.CLIENT));
+        p.send(newCid(9, 0));
+        int mark = p.mark();
+        p.command(new Command.OpenPath());
+        if (CidSteps.highestIssued(p, 9) >= 0) {
+            // With an ID of its own announced for path 9, at any time, the target may well use path 9.
+            return Outcome.unsupported("the target issued a connection ID for path 9, so it may open it");
+        }
+        return p.expectNotSent(mark, "any frame on path 9", PathSteps.onPath(9)).and(p.expectNoClose());
+    }
 }

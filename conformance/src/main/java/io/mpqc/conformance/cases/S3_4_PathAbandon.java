@@ -429,4 +429,36 @@ final class S3_4_PathAbandon implements CaseGroup {
                 new Frame.Ack(0, 0, 0, io.mpqc.ref.frame.AckRanges.NONE, null));
         return p.expectNoClose();
     }
+
+    @Case(requirements = {"MP-3.4-1", "MP-3.4-7"}, tags = "limits",
+            text = "the target's application abandons path 4, an unused path ID equal to both sides' maximum: the "
+                    + "target signals it with PATH_ABANDON for path 4, and the suite's answer for path 4 closes nothing")
+    Outcome abandoningThePathIdAtBothLimits(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = ctx.server();
+        long last = CaseContext.DEFAULT_MAX_PATH_ID;
+        int mark = p.mark();
+        p.commandOrUnsupported(new Command.AbandonPath(last, TransportError.NO_ERROR.code()),
+                "abandon path " + last + ", within both limits");
+        Outcome sent = p.expectSent(mark, "PATH_ABANDON for path " + last, abandonOf(last));
+        p.send(abandon(last));
+        return sent.and(p.expectNoClose());
+    }
+
+    @Case(requirements = {"MP-3.4-9", "MP-4-4"}, tags = "resurrection",
+            text = "path 1 open; the target's application abandons it, the suite answers and 4 PTO pass, so the "
+                    + "path may be freed; then the application abandons path 1 again: the target refuses or repeats "
+                    + "its PATH_ABANDON, but nothing else names path 1, nothing goes on it, and nothing closes")
+    Outcome abandoningAFreedPathAgainRevivesNothing(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = openPath(ctx.server(), 1);
+        p.commandOrUnsupported(new Command.AbandonPath(1, TransportError.NO_ERROR.code()), "abandon path 1");
+        p.send(abandon(1)).waitPto(0, 4);
+        int mark = p.mark();
+        p.command(new Command.AbandonPath(1, TransportError.NO_ERROR.code()));
+        return p.expectNotSent(mark, "a frame other than PATH_ABANDON naming path 1, or any frame on path 1",
+                        s -> s.pathId() == 1 || PathSteps.namedPathId(s.frame()).orElse(-1) == 1
+                                && !(s.frame() instanceof Frame.PathAbandon))
+                .and(p.expectNoClose());
+    }
 }

@@ -154,4 +154,49 @@ final class S4_4_IssuingConnectionIds implements CaseGroup {
                 s -> s.frame() instanceof Frame.PathNewConnectionId n && n.pathId() == 9 && n.sequence() == next)
                 .and(p.expectNoClose());
     }
+
+    @Case(requirements = {"MP-2.2-1", "MP-4.4-7"}, tags = {"limits", "cid"},
+            text = "the target's application asks for 2 more connection IDs for path 1 and 2 more for path 2, which "
+                    + "brings each path to the suite's active_connection_id_limit of 4: the limit counts per path, "
+                    + "so the target announces four on each")
+    Outcome limitCountsPerPathUpToExactlyTheLimit(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = ctx.server();
+        long before1 = announced(p, 1).size();
+        long before2 = announced(p, 2).size();
+        if (before1 != 2 || before2 != 2) {
+            return Outcome.unsupported("the case needs 2 connection IDs issued on each of paths 1 and 2 at the "
+                    + "start; the target issued " + before1 + " and " + before2);
+        }
+        p.commandOrUnsupported(new Command.IssueConnectionIds(1, 2), "issue connection IDs up to the limit");
+        p.commandOrUnsupported(new Command.IssueConnectionIds(2, 2), "issue connection IDs up to the limit");
+        Set<Long> one = announced(p, 1);
+        Set<Long> two = announced(p, 2);
+        // How they are numbered is MP-3.2-1's business (moreConnectionIdsContinueEachPathsNumbering).
+        String expected = "4 connection IDs announced on each of paths 1 and 2";
+        String observed = "path 1: sequences " + one + ", path 2: sequences " + two;
+        Outcome o = one.size() == 4 && two.size() == 4 ? Outcome.met(expected, observed)
+                : Outcome.notMet(expected, observed);
+        return o.and(p.expectNoClose());
+    }
+
+    @Case(requirements = {"MP-2.2-1", "MP-4.4-7"}, tags = {"limits", "cid"},
+            text = "the suite's active_connection_id_limit is 2, the smallest allowed; path 1 is opened and the "
+                    + "suite retires one connection ID of paths 0 and 1 each: at no point does the target have more "
+                    + "than 2 connection IDs of one path active (the handshake ID counts for path 0)")
+    Outcome smallestLimitIsNeverExceeded(CaseContext ctx) throws TargetException {
+        Probe p = ctx.open(SessionSpec.server(ctx.dialect(), CaseContext.DEFAULT_MAX_PATH_ID)
+                .withTesterActiveCidLimit(2));
+        Outcome o = CidSteps.activeWithin(p, java.util.Map.of(), 2, "at the start");
+        PathSteps.openPath(p, 1);
+        o = o.and(CidSteps.activeWithin(p, java.util.Map.of(), 2, "after path 1 opened"));
+        long first1 = CidSteps.lowestIssuedSince(p, 0, 1);
+        if (first1 < 0) {
+            return o.and(Outcome.unsupported("the target issued no connection ID for path 1"));
+        }
+        // Each retirement travels on the other path, so that no packet retires its own connection ID (MP-4.5-4).
+        p.sendOn(1, new Frame.PathRetireConnectionId(0, 0)).send(new Frame.PathRetireConnectionId(1, first1));
+        return o.and(CidSteps.activeWithin(p, java.util.Map.of(0L, Set.of(0L), 1L, Set.of(first1)), 2,
+                "after the retirements")).and(p.expectNoClose());
+    }
 }

@@ -138,4 +138,17 @@ final class S4_5_PathRetireConnectionId implements CaseGroup {
         }
         return p.send(new Frame.PathRetireConnectionId(5, 0)).expectClose(TransportError.PROTOCOL_VIOLATION);
     }
+
+    @Case(requirements = {"MP-4.5-3", "Q-19.16-1"},
+            text = "the suite retires the first connection ID the target issued for path 1, and then retires it "
+                    + "again: the sequence number was issued, so the repeated retirement is no error")
+    Outcome retiringTheSameIdTwiceIsNoError(CaseContext ctx) throws TargetException {
+        Probe p = ctx.server();
+        long first = CidSteps.lowestIssuedSince(p, 0, 1);
+        if (first < 0) {
+            return Outcome.unsupported("the target issued no connection ID for path 1");
+        }
+        p.send(new Frame.PathRetireConnectionId(1, first)).send(new Frame.PathRetireConnectionId(1, first));
+        return p.expectNoClose();
+    }
 }

@@ -76,4 +76,19 @@ final class S4_OnePastTheEdge implements CaseGroup {
         }
         return p.send(Stimuli.newCid(1, limit, limit)).expectClose(TransportError.CONNECTION_ID_LIMIT_ERROR);
     }
+
+    @Case(requirements = {"MP-4.6-2", "MP-4.6-1"}, tags = "limits",
+            text = "the target's application raises its maximum path ID to 2^32-1, the largest value allowed: the "
+                    + "target sends MAX_PATH_ID 4294967295 and nothing above it")
+    Outcome maxPathIdOfExactlyTwoTo32MinusOne(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = ctx.server();
+        int mark = p.mark();
+        p.commandOrUnsupported(new Command.RaiseMaxPathId(0xFFFF_FFFFL), "raise its maximum path ID to 2^32-1");
+        return p.expectSent(mark, "MAX_PATH_ID 4294967295",
+                        s -> s.frame() instanceof Frame.MaxPathId m && m.maximum() == 0xFFFF_FFFFL)
+                .and(p.expectNotSent(mark, "MAX_PATH_ID above 2^32-1",
+                        s -> s.frame() instanceof Frame.MaxPathId m && m.maximum() > 0xFFFF_FFFFL))
+                .and(p.expectNoClose());
+    }
 }

@@ -100,6 +100,10 @@ public final class ShimProtocol {
             m.put("command", "issue_cids");
             m.put("path_id", i.pathId());
             m.put("count", i.count());
+        } else if (c instanceof Command.Close cl) {
+            m.put("command", "close");
+            m.put("error_code", cl.errorCode());
+            m.put("reason", cl.reason());
         }
         return m;
     }
@@ -113,6 +117,7 @@ public final class ShimProtocol {
                     "backup".equals(str(m, "status")) ? PathStatus.BACKUP : PathStatus.AVAILABLE);
             case "raise_max_path_id" -> new Command.RaiseMaxPathId(num(m, "maximum"));
             case "issue_cids" -> new Command.IssueConnectionIds(num(m, "path_id"), (int) num(m, "count"));
+            case "close" -> new Command.Close(num(m, "error_code"), m.get("reason") instanceof String r ? r : "");
             default -> throw new ShimProtocolException("unknown command '" + name + "'");
         };
     }

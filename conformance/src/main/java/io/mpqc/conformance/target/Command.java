@@ -18,4 +18,8 @@ public sealed interface Command {
 
     record IssueConnectionIds(long pathId, int count) implements Command {
     }
+
+    /** Close the whole connection (CONNECTION_CLOSE of either type) with this error code. */
+    record Close(long errorCode, String reason) implements Command {
+    }
 }

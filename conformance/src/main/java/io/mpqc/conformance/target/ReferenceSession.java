@@ -78,6 +78,8 @@ final class ReferenceSession implements Session {
                 connection.raiseMaxPathId(r.maximum());
             } else if (command instanceof Command.IssueConnectionIds i) {
                 connection.issueConnectionIds(i.pathId(), i.count());
+            } else if (command instanceof Command.Close c) {
+                connection.close(c.errorCode(), c.reason());
             }
         } catch (CommandRejectedException e) {
             return reaction(e.getMessage());

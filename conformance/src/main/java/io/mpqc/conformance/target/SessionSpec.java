@@ -33,6 +33,10 @@ public record SessionSpec(Role targetRole, Dialect dialect, long targetMaxPathId
         return new SessionSpec(targetRole, dialect, targetMaxPathId, testerMaxPathId, v, testerActiveCidLimit);
     }
 
+    public SessionSpec withTesterActiveCidLimit(int v) {
+        return new SessionSpec(targetRole, dialect, targetMaxPathId, testerMaxPathId, targetActiveCidLimit, v);
+    }
+
     public boolean multipath() {
         return targetMaxPathId >= 0 && testerMaxPathId >= 0;
     }

@@ -37,7 +37,7 @@ class MutantDetectionTest {
         expect(SeededBug.STATUS_FOR_ABANDONED_PATH_APPLIED, "MP-4-4");
         expect(SeededBug.NO_RECIPROCAL_ABANDON, "MP-3.4-5", "MP-3.4-2", "MP-3.4-3", "MP-3.4-7", "MP-3.4-9",
                 "MP-4-4", "MP-4.2.1-1");
-        expect(SeededBug.PATH_ID_LIMIT_OFF_BY_ONE, "MP-4-3", "MP-2.1-3", "MP-3.2.1-5", "MP-4.5-5");
+        expect(SeededBug.PATH_ID_LIMIT_OFF_BY_ONE, "MP-4-3", "MP-2.1-3", "MP-3.2.1-5", "MP-4.5-5", "MP-3.4-1");
         expect(SeededBug.MAX_PATH_ID_LOWERING_ACCEPTED, "MP-4.6-3");
         expect(SeededBug.MULTIPATH_FRAMES_IN_HANDSHAKE_ACCEPTED, "MP-4-2", "MP-2.3-3");
         expect(SeededBug.CID_SEQUENCE_NOT_PER_PATH, "MP-3.2-1");

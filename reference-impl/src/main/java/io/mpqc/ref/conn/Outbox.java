@@ -35,7 +35,8 @@ final class Outbox {
     /**
      * The path to carry a frame that may travel on any path: the lowest usable path we can address (we
      * hold a connection ID of the peer for it) other than {@code exclude}; failing that {@code exclude}
-     * itself if it is still addressable; -1 if no path can carry it.
+     * itself if it is still addressable; {@link #ANY_PATH} (negative) if no path can carry it now, so that a
+     * frame queued on the answer waits for the first path that can.
      */
     long controlPath(long exclude) {
         for (Path p : state.paths.all()) {
@@ -49,7 +50,7 @@ final class Outbox {
             }
         }
         Path self = state.paths.get(exclude);
-        return self != null && canSendOn(self) ? exclude : -1;
+        return self != null && canSendOn(self) ? exclude : ANY_PATH;
     }
 
     /** Open and addressable. A path we abandoned is CLOSING from the moment we send PATH_ABANDON: not open. */

@@ -95,7 +95,7 @@ final class PathLifecycle {
         for (Frame f : outbox.dropQueued(path.id())) {
             boolean pathBound = f.type() == FrameType.PATH_CHALLENGE || f.type() == FrameType.PATH_RESPONSE;
             if (!pathBound) {
-                outbox.queue(carrier >= 0 ? carrier : Outbox.ANY_PATH, f);
+                outbox.queue(carrier, f); // ANY_PATH when no path can carry it yet
             }
         }
     }
@@ -170,8 +170,7 @@ final class PathLifecycle {
      * matter (draft-21 §3.4.3); dropping unsent ones would lose CID announcements and PATH_ABANDON for good.
      */
     private void reinject(long freedPathId, List<SentPacket> lost, List<Frame> unsent) {
-        long found = outbox.controlPath(freedPathId);
-        long carrier = found >= 0 ? found : Outbox.ANY_PATH; // no path now: they wait for one
+        long carrier = outbox.controlPath(freedPathId); // ANY_PATH when there is none now: they wait for one
         for (SentPacket p : lost) {
             for (Frame f : p.frames()) {
                 if (worthResending(f)) {
