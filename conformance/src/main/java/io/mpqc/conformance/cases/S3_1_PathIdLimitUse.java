@@ -96,4 +96,29 @@ final class S3_1_PathIdLimitUse implements CaseGroup {
         return named.and(p.expectNotSent(mark, "any frame on a path above 1", s -> s.pathId() > 1))
                 .and(p.expectNoClose());
     }
+
+    @Case(requirements = {"MP-4.7-4", "MP-4.7-3", "MP-3.2.2-3"}, tags = "path",
+            text = "target as client, both sides allow path IDs up to 10; the suite gives one connection ID for each "
+                    + "of paths 1 to 7, and the application opens eight paths: the eighth finds no connection ID of "
+                    + "the suite's. Any PATH_CIDS_BLOCKED the target sends (a MAY) names a path ID up to 10 and, as "
+                    + "the next sequence number, at most the count of IDs the suite issued for that path; any "
+                    + "PATHS_BLOCKED names at most 10")
+    Outcome blockedFramesNameWhatTheSuiteCanCheck(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = ctx.open(SessionSpec.server(ctx.dialect(), 10).withRole(Role.CLIENT));
+        for (long id = 1; id <= 7; id++) {
+            p.send(newCid(id, 0));
+        }
+        int mark = p.mark();
+        for (int i = 0; i < 8; i++) {
+            p.command(new Command.OpenPath());
+        }
+        // The suite issued sequence 0 on paths 1 to 7 and nothing elsewhere: the next it would issue is 1 or 0.
+        return p.expectNotSent(mark, "PATH_CIDS_BLOCKED above path ID 10 or beyond the next sequence the suite "
+                        + "would issue, or PATHS_BLOCKED above 10",
+                        s -> s.frame() instanceof Frame.PathCidsBlocked b && (b.pathId() > 10
+                                || b.nextSequence() > (b.pathId() >= 1 && b.pathId() <= 7 ? 1 : 0))
+                                || s.frame() instanceof Frame.PathsBlocked pb && pb.maximum() > 10)
+                .and(p.expectNoClose());
+    }
 }

@@ -74,6 +74,18 @@ final class S3_4_AbandonedPathSilence implements CaseGroup {
         return p.expectClose(io.mpqc.ref.frame.TransportError.NO_ERROR);
     }
 
+    @Case(requirements = {"MP-3.4-8", "MP-3.4-10"},
+            text = "the target's application abandons path 0, its only path, and the suite never answers: the target "
+                    + "may give up on the answer and close, but not before 3 PTO, so 2.5 PTO later it is still open")
+    Outcome unansweredAbandonOfTheLastPathWaitsThreePto(CaseContext ctx) throws TargetException {
+        ctx.require(io.mpqc.conformance.target.Capabilities.COMMANDS);
+        Probe p = ctx.server();
+        long pto = p.ptoMicros(0);
+        p.commandOrUnsupported(new io.mpqc.conformance.target.Command.AbandonPath(0, 0), "abandon its last path");
+        p.waitMicros(pto * 5 / 2);
+        return p.expectNoClose();
+    }
+
     @Case(requirements = "MP-4-4", tags = "attack",
             text = "paths 1 and 2 open, path 1 abandoned by the suite (exchange done); then PATH_RETIRE_CONNECTION_ID "
                     + "for path 1 sequence 100, PATH_CIDS_BLOCKED for path 1 with next sequence 100 and "

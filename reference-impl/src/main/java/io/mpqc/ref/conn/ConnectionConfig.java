@@ -20,7 +20,7 @@ import io.mpqc.ref.tp.Role;
  * @param notNegotiatedError the close code for a multipath frame without negotiation (draft silent:
  *     FRAME_ENCODING_ERROR as for an unknown frame by default, PROTOCOL_VIOLATION as picoquic does)
  * @param lastPathGraceMicros how long to wait for a new path after the last open path was abandoned before
- *     closing; -1 means one PTO
+ *     closing; -1 means one PTO when the peer abandoned it, three when we did (the time its answer may take)
  * @param cidsPerPath how many connection IDs we keep issued per path ID (capped by peerActiveCidLimit)
  * @param provisionedPaths how many path IDs (from 0) we proactively issue connection IDs for
  * @param closeOnRetireOfCarryingCid whether retiring the packet's own DCID closes (RFC 9000 §19.16 MAY)

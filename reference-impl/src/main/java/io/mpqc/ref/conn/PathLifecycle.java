@@ -62,7 +62,8 @@ final class PathLifecycle {
         }
         state.transition(path, PathState.CLOSING);
         state.emit(new ConnectionEvent.PathAbandoned(path.id(), errorCode, false));
-        checkLastPath();
+        // Our PATH_ABANDON may go unanswered: the connection waits 3 PTO for the answer (MP-3.4-8, SHOULD).
+        checkLastPath(3);
     }
 
     /** The peer abandoned a path: reply with our own PATH_ABANDON unless we sent one (draft-21 §3.4 MUST). */
@@ -79,7 +80,8 @@ final class PathLifecycle {
         }
         state.transition(path, PathState.CLOSING);
         state.emit(new ConnectionEvent.PathAbandoned(path.id(), errorCode, true));
-        checkLastPath();
+        // The peer took our last path: a client may open another meanwhile, a server waits about a PTO (MP-3.4-10).
+        checkLastPath(1);
     }
 
     /**
@@ -108,13 +110,16 @@ final class PathLifecycle {
         }
     }
 
-    /** With multipath, no open path left means the connection ends after the grace period. */
-    void checkLastPath() {
+    /**
+     * With multipath, no open path left means the connection ends after the grace period: the configured one,
+     * or {@code ptos} times the largest PTO.
+     */
+    private void checkLastPath(int ptos) {
         if (!state.multipath || !state.paths.open().isEmpty()) {
             return;
         }
         long grace = state.config.lastPathGraceMicros() >= 0 ? state.config.lastPathGraceMicros()
-                : state.largestPto();
+                : ptos * state.largestPto();
         if (grace == 0) {
             state.closeWith(TransportError.NO_ERROR.code(), 0, "no open path left", false);
         } else if (state.lastPathDeadline == -1) {
