@@ -84,10 +84,11 @@ final class D06_DcidSequenceNames implements CaseGroup {
     }
 
     @Case(requirements = "Q-12.4-2", tags = "dialect", dialects = "draft-06",
-            text = "target as client; its application raises the maximum path ID to 6 (draft-06 has no MAX_PATH_ID, "
-                    + "so refusing is the expected answer) and opens two paths with no connection ID of the suite's "
-                    + "for them: every frame the target sends is one draft-06 defines, as the suite would have to "
-                    + "close on any other")
+            text = "target as client; its application raises the maximum path ID to 6 (draft-06 has no MAX_PATH_ID; "
+                    + "the target may refuse) and opens two paths with no connection ID of the suite's for them: "
+                    + "every frame the target sends is one draft-06 defines, as the suite would have to close on any "
+                    + "other (through a shim such a frame does not decode, and the case is an ERROR), and it does "
+                    + "not close")
     Outcome onlyFramesTheDialectDefines(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.client();

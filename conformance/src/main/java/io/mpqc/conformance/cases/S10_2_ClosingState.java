@@ -27,7 +27,7 @@ final class S10_2_ClosingState implements CaseGroup {
     }
 
     private static final Predicate<SentFrame> NOT_A_CLOSE = s -> !(s.frame() instanceof Frame.ConnectionClose)
-            && !(s.frame() instanceof Frame.ApplicationClose);
+            && !(s.frame() instanceof Frame.ApplicationClose) && !(s.frame() instanceof Frame.Padding);
 
     @Case(requirements = {"Q-10.2-1", "Q-19.20-1"},
             text = "one packet holds HANDSHAKE_DONE (from a client: PROTOCOL_VIOLATION) and then PATH_CHALLENGE; "

@@ -66,7 +66,7 @@ final class S3_1_OpeningPaths implements CaseGroup {
         return p.expectNoClose().and(p.expectPeerStatus(1, PathStatus.BACKUP, 1));
     }
 
-    @Case(requirements = {"MP-3-1", "MP-3.1-5"},
+    @Case(requirements = {"MP-3-1", "MP-3.1-1"},
             text = "target as client, both sides allow path IDs up to 10; the suite gives a connection ID only for "
                     + "path 9 and the application opens a path: unless the target issued a connection ID of its own "
                     + "for path 9, the suite could not answer there, so nothing goes on path 9")

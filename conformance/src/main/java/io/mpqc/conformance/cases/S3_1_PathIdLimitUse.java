@@ -101,7 +101,8 @@ final class S3_1_PathIdLimitUse implements CaseGroup {
             text = "target as client, both sides allow path IDs up to 10; the suite gives one connection ID for each "
                     + "of paths 1 to 7, and the application opens eight paths: the eighth finds no connection ID of "
                     + "the suite's. Any PATH_CIDS_BLOCKED the target sends (a MAY) names a path ID up to 10 and, as "
-                    + "the next sequence number, at most the count of IDs the suite issued for that path; any "
+                    + "the next sequence number, at most the next one the suite would issue there (1 on paths 0 to 7, 0 "
+                    + "elsewhere); any "
                     + "PATHS_BLOCKED names at most 10")
     Outcome blockedFramesNameWhatTheSuiteCanCheck(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
@@ -113,11 +114,11 @@ final class S3_1_PathIdLimitUse implements CaseGroup {
         for (int i = 0; i < 8; i++) {
             p.command(new Command.OpenPath());
         }
-        // The suite issued sequence 0 on paths 1 to 7 and nothing elsewhere: the next it would issue is 1 or 0.
+        // The suite's next sequence: 1 on path 0 (its handshake ID is 0) and on paths 1 to 7, 0 elsewhere.
         return p.expectNotSent(mark, "PATH_CIDS_BLOCKED above path ID 10 or beyond the next sequence the suite "
                         + "would issue, or PATHS_BLOCKED above 10",
                         s -> s.frame() instanceof Frame.PathCidsBlocked b && (b.pathId() > 10
-                                || b.nextSequence() > (b.pathId() >= 1 && b.pathId() <= 7 ? 1 : 0))
+                                || b.nextSequence() > (b.pathId() <= 7 ? 1 : 0))
                                 || s.frame() instanceof Frame.PathsBlocked pb && pb.maximum() > 10)
                 .and(p.expectNoClose());
     }

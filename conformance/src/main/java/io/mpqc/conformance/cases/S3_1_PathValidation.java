@@ -93,20 +93,4 @@ final class S3_1_PathValidation implements CaseGroup {
         p.sendOn(2, new Frame.Ping()).sendOn(2, new Frame.PathChallenge(0x0123456789abcdefL)).waitPto(2, 1);
         return p.expectNotSent(mark, "any frame on path 2", onPath(2)).and(p.expectNoClose());
     }
-
-    @Case(requirements = {"Q-8.2-2", "MP-3.1-9", "MP-3.1-5"}, tags = "validation",
-            text = "the suite sends a PATH_CHALLENGE on path 2 before giving the target any connection ID for path "
-                    + "2, then gives it one: the target may wait for that ID, but it must answer, so a PATH_RESPONSE "
-                    + "with the challenge's data goes out on path 2 by then")
-    Outcome challengeBeforeConnectionIdIsAnsweredOnceOneArrives(CaseContext ctx) throws TargetException {
-        Probe p = ctx.server();
-        long data = 0x6162636465666768L;
-        int mark = p.mark();
-        p.sendOn(2, new Frame.PathChallenge(data)).send(newCid(2, 0));
-        return p.expectSent(mark, "PATH_RESPONSE with the challenge's data on path 2",
-                        s -> s.pathId() == 2 && s.frame() instanceof Frame.PathResponse r && r.data() == data)
-                .and(p.expectNotSent(mark, "PATH_RESPONSE on a path other than 2",
-                        s -> s.pathId() != 2 && s.frame() instanceof Frame.PathResponse))
-                .and(p.expectNoClose());
-    }
 }

@@ -74,7 +74,7 @@ final class S3_4_AbandonedPathSilence implements CaseGroup {
         return p.expectClose(io.mpqc.ref.frame.TransportError.NO_ERROR);
     }
 
-    @Case(requirements = {"MP-3.4-8", "MP-3.4-10"},
+    @Case(requirements = {"MP-3.4-8", "MP-3.4-1"},
             text = "the target's application abandons path 0, its only path, and the suite never answers: the target "
                     + "may give up on the answer and close, but not before 3 PTO, so 2.5 PTO later it is still open")
     Outcome unansweredAbandonOfTheLastPathWaitsThreePto(CaseContext ctx) throws TargetException {

@@ -119,15 +119,14 @@ final class S4_3_PathStatus implements CaseGroup {
     }
 
     @Case(requirements = {"MP-4.3-5", "MP-4.3-2"}, tags = "cross-path",
-            text = "both sides allow path IDs up to 10; AVAILABLE 3 for path 1 and BACKUP 3 for path 8 (both unused): "
-                    + "each is held for its own path only, and path 9, which nothing has named, has no status")
+            text = "both sides allow path IDs up to 10; AVAILABLE 3 for path 1 and BACKUP 3 for path 8 (both unused, "
+                    + "so the target may or may not keep them): path 9, which nothing has named, has no status")
     Outcome statusIsHeldPerPathId(CaseContext ctx) throws TargetException {
         Probe p = ctx.open(io.mpqc.conformance.target.SessionSpec.server(ctx.dialect(), 10))
                 .send(available(1, 3), backup(8, 3));
         Outcome nine = p.peerStatus(9).isEmpty()
                 ? Outcome.met("no status held for path 9", "none held")
                 : Outcome.notMet("no status held for path 9", "status " + p.peerStatus(9).get() + " held");
-        return p.expectNoClose().and(p.expectPeerStatus(1, PathStatus.AVAILABLE, 3))
-                .and(p.expectPeerStatus(8, PathStatus.BACKUP, 3)).and(nine);
+        return p.expectNoClose().and(nine);
     }
 }

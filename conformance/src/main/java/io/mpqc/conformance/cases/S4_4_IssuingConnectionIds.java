@@ -175,15 +175,21 @@ final class S4_4_IssuingConnectionIds implements CaseGroup {
         // How they are numbered is MP-3.2-1's business (moreConnectionIdsContinueEachPathsNumbering).
         String expected = "4 connection IDs announced on each of paths 1 and 2";
         String observed = "path 1: sequences " + one + ", path 2: sequences " + two;
-        Outcome o = one.size() == 4 && two.size() == 4 ? Outcome.met(expected, observed)
-                : Outcome.notMet(expected, observed);
-        return o.and(p.expectNoClose());
+        if (one.size() > 4 || two.size() > 4) {
+            return Outcome.notMet(expected, observed);
+        }
+        if (one.size() < 4 || two.size() < 4) {
+            // Fewer than asked is a choice the limit allows: nothing shows how the target counts.
+            return Outcome.unsupported("the target accepted the commands but issued fewer: " + observed);
+        }
+        return Outcome.met(expected, observed).and(p.expectNoClose());
     }
 
     @Case(requirements = {"MP-2.2-1", "MP-4.4-7"}, tags = {"limits", "cid"},
             text = "the suite's active_connection_id_limit is 2, the smallest allowed; path 1 is opened and the "
-                    + "suite retires one connection ID of paths 0 and 1 each: at no point does the target have more "
-                    + "than 2 connection IDs of one path active (the handshake ID counts for path 0)")
+                    + "suite retires one connection ID of paths 0 and 1 each: at the start, after the opening and after "
+                    + "the retirements, the target has at most 2 connection IDs of one path active (the handshake ID "
+                    + "counts for path 0)")
     Outcome smallestLimitIsNeverExceeded(CaseContext ctx) throws TargetException {
         Probe p = ctx.open(SessionSpec.server(ctx.dialect(), CaseContext.DEFAULT_MAX_PATH_ID)
                 .withTesterActiveCidLimit(2));
