@@ -65,4 +65,21 @@ final class S2_6_ConnectionClose implements CaseGroup {
         return p.expectSent(mark, "CONNECTION_CLOSE with code 0 on path 1", CLOSE_FRAME.and(PathSteps.onPath(1)))
                 .and(p.expectNotSent(mark, "any frame on the abandoned path 0", PathSteps.onPath(0)));
     }
+
+    @Case(requirements = {"MP-2.6-2", "Q-10.2-1"}, tags = "close",
+            text = "path 1 open; the target's application closes the connection, and 2.5 times the larger PTO of "
+                    + "paths 0 and 1 later three PINGs arrive on path 0: the closing state lasts at least 3 times the "
+                    + "largest PTO, so the target still answers one of them with its CONNECTION_CLOSE (RFC 9000 "
+                    + "§10.2.1 lets it skip some, not all)")
+    Outcome closingStateLastsThreeLargestPto(CaseContext ctx) throws TargetException {
+        ctx.require(Capabilities.COMMANDS);
+        Probe p = PathSteps.openPath(ctx.server(), 1);
+        long largest = Math.max(p.ptoMicros(0), p.ptoMicros(1));
+        p.commandOrUnsupported(new Command.Close(CODE, "done"), "close the connection");
+        p.waitMicros(largest * 5 / 2);
+        int mark = p.mark();
+        p.send(new Frame.Ping()).send(new Frame.Ping()).send(new Frame.Ping());
+        return p.expectSent(mark, "CONNECTION_CLOSE with code 0 again", CLOSE_FRAME)
+                .and(p.expectNotSent(mark, "any frame other than CONNECTION_CLOSE", NOT_A_CLOSE));
+    }
 }

@@ -26,6 +26,8 @@ final class ConnectionState {
     private ConnectionListener[] listeners;
     long now;
     CloseReason close;
+    /** Set when we closed: what answers the peer's packets until the closing state ends; null when draining. */
+    ClosingPeriod closing;
     /** When the connection closes for lack of an open path, or -1. */
     long lastPathDeadline = -1;
     /** draft-06 senders number status frames across the whole connection (drafts up to -10). */
@@ -72,6 +74,10 @@ final class ConnectionState {
      */
     void closeWith(long code, long frameType, String reason, boolean byPeer) {
         close = new CloseReason(code, frameType, reason, byPeer);
+        if (!byPeer) {
+            // A closing state lasts at least 3 PTO of the slowest path (draft-21 §2.6, RFC 9000 §10.2).
+            closing = new ClosingPeriod(code, frameType, reason, now + 3 * largestPto());
+        }
         emit(new ConnectionEvent.ConnectionClosed(-1, close));
     }
 

@@ -43,6 +43,7 @@ final class FrameProcessor {
 
     void receive(PacketContext ctx, List<Frame> frames) {
         if (state.isClosed()) {
+            answerWhileClosing(ctx);
             return;
         }
         if (state.rules.packetWithoutFrames(frames)) {
@@ -71,6 +72,22 @@ final class FrameProcessor {
         boolean applicationSpace = ctx.type() == PacketType.ONE_RTT || ctx.type() == PacketType.ZERO_RTT;
         if (applicationSpace && ctx.packetNumber() >= 0 && !state.isClosed()) {
             path.received().onReceived(ctx.packetNumber(), ackEliciting, state.now);
+        }
+    }
+
+    /**
+     * A closed connection reads no frame. While closing (we closed), it may repeat its CONNECTION_CLOSE on the
+     * packet's path, or another it can address; while draining (the peer closed) it sends nothing (§10.2.2).
+     */
+    private void answerWhileClosing(PacketContext ctx) {
+        Frame.ConnectionClose again = state.closing == null ? null : state.closing.answer(state.now);
+        if (again == null) {
+            return;
+        }
+        Path own = state.paths.get(ctx.type() == PacketType.ONE_RTT ? ctx.pathId() : 0);
+        long carrier = own != null && outbox.canSendOn(own) ? own.id() : outbox.controlPath(-1);
+        if (carrier >= 0) {
+            outbox.queue(carrier, again);
         }
     }
 

@@ -9,6 +9,7 @@ import io.mpqc.ref.frame.Dialect;
 import io.mpqc.ref.frame.Frame;
 import io.mpqc.ref.frame.FrameEncoder;
 import io.mpqc.ref.path.PathStatus;
+import io.mpqc.ref.path.PathView;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -140,7 +141,9 @@ class CommandTest {
     }
 
     @Test
-    @DisplayName("close sends CONNECTION_CLOSE; afterwards frames and ticks change nothing and the reason stays")
+    @Tag("Q-10.2-1")
+    @DisplayName("Q-10.2-1 close sends CONNECTION_CLOSE; afterwards frames and ticks change no path and the reason "
+            + "stays, and the closing state only repeats the CONNECTION_CLOSE, backing off, for 3 PTO")
     void closeFreezes() {
         Fx.Conn c = Fx.newClient();
         c.openValidated(1);
@@ -150,13 +153,38 @@ class CommandTest {
         assertThat(reason.byPeer()).isFalse();
         assertThat(frames(c.drain(), Frame.ConnectionClose.class)).singleElement()
                 .extracting(Frame.ConnectionClose::errorCode).isEqualTo(0x0aL);
-        ConnectionSnapshot frozen = c.conn.snapshot();
+        List<PathView> frozen = c.conn.snapshot().paths();
         c.recv(0, new Frame.PathAbandon(1, NO_ERROR));
-        c.recv(0, new Frame.ConnectionClose(1, 0, io.mpqc.ref.frame.Bytes.EMPTY));
-        c.conn.receive(PacketContext.oneRtt(0, 1), List.of());
-        c.advance(100 * Fx.INITIAL_PTO);
-        assertThat(c.conn.snapshot()).isEqualTo(frozen);
+        assertThat(c.drain()).singleElement().satisfies(p -> assertThat(p.frames()).singleElement()
+                .isInstanceOfSatisfying(Frame.ConnectionClose.class, f -> assertThat(f.errorCode()).isEqualTo(0x0a)));
+        c.recv(1, new Frame.ConnectionClose(1, 0, io.mpqc.ref.frame.Bytes.EMPTY));
+        assertThat(c.drain()).singleElement().satisfies(p -> assertThat(p.pathId()).isEqualTo(1));
+        c.conn.receive(PacketContext.oneRtt(0, 1), List.of()); // the third packet: answers back off
+        assertThat(c.drain()).isEmpty();
+        c.recv(0, new Frame.Ping()); // the fourth is answered
+        assertThat(frames(c.drain(), Frame.ConnectionClose.class)).hasSize(1);
+        c.advance(3 * Fx.INITIAL_PTO);
+        for (int i = 0; i < 8; i++) {
+            c.recv(0, new Frame.Ping());
+        }
+        assertThat(c.drain()).as("the closing state is over after 3 PTO").isEmpty();
+        assertThat(c.conn.snapshot().paths()).extracting(PathView::state, PathView::peerStatus, PathView::peerCids,
+                PathView::localCids).isEqualTo(frozen.stream().map(v -> org.assertj.core.groups.Tuple.tuple(
+                        v.state(), v.peerStatus(), v.peerCids(), v.localCids())).toList());
         assertThat(c.conn.closeReason()).contains(reason);
+    }
+
+    @Test
+    @Tag("Q-10.2-1")
+    @DisplayName("Q-10.2-1 a connection the peer closed is draining: it answers nothing at all")
+    void drainingAnswersNothing() {
+        Fx.Conn c = Fx.newServer();
+        c.drain();
+        c.recv(0, new Frame.ConnectionClose(0, 0, io.mpqc.ref.frame.Bytes.EMPTY));
+        for (int i = 0; i < 4; i++) {
+            c.recv(0, new Frame.Ping());
+        }
+        assertThat(c.drain()).isEmpty();
     }
 
     @Test
