@@ -10,9 +10,9 @@ import io.mpqc.ref.path.PathStatus;
 import java.util.function.Predicate;
 
 /**
- * RFC 9000 §10.2: once the target closed the connection it is in the closing (then draining) period: it
- * processes no more frames and sends nothing but CONNECTION_CLOSE, whatever arrives, whatever the clock
- * does and whatever its application asks for.
+ * RFC 9000 §10.2: once the target closed the connection it is closing: it processes no more frames and sends
+ * nothing but CONNECTION_CLOSE, whatever arrives, whatever the clock does and whatever its application asks
+ * for. Once the suite closed it, it is draining and sends nothing at all.
  */
 final class S10_2_ClosingState implements CaseGroup {
 
@@ -32,7 +32,8 @@ final class S10_2_ClosingState implements CaseGroup {
     @Case(requirements = {"Q-10.2-1", "Q-19.20-1"},
             text = "one packet holds HANDSHAKE_DONE (from a client: PROTOCOL_VIOLATION) and then PATH_CHALLENGE; "
                     + "later packets bring a PATH_CHALLENGE, a connection ID for path 1 and a PING on path 1, and "
-                    + "4 PTO pass: after its close the target answers none of it")
+                    + "4 PTO pass: after its close the target answers none of it, except by repeating its "
+                    + "CONNECTION_CLOSE")
     Outcome closedTargetAnswersNothing(CaseContext ctx) throws TargetException {
         Probe p = ctx.server();
         int mark = p.mark();

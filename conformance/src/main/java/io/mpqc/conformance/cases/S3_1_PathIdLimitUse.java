@@ -101,8 +101,8 @@ final class S3_1_PathIdLimitUse implements CaseGroup {
             text = "target as client, both sides allow path IDs up to 10; the suite gives one connection ID for each "
                     + "of paths 1 to 7, and the application opens eight paths: the eighth finds no connection ID of "
                     + "the suite's. Any PATH_CIDS_BLOCKED the target sends (a MAY) names a path ID up to 10 and, as "
-                    + "the next sequence number, at most the next one the suite would issue there (1 on paths 0 to 7, 0 "
-                    + "elsewhere); any "
+                    + "the next sequence number, at most the next one the suite would issue there (1 on paths 0 to "
+                    + "7, 0 elsewhere); any "
                     + "PATHS_BLOCKED names at most 10")
     Outcome blockedFramesNameWhatTheSuiteCanCheck(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);

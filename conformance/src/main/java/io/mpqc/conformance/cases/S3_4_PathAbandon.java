@@ -432,7 +432,8 @@ final class S3_4_PathAbandon implements CaseGroup {
 
     @Case(requirements = {"MP-3.4-1", "MP-3.4-7"}, tags = "limits",
             text = "the target's application abandons path 4, an unused path ID equal to both sides' maximum: the "
-                    + "target signals it with PATH_ABANDON for path 4, and the suite's answer for path 4 closes nothing")
+                    + "target signals it with PATH_ABANDON for path 4, and the suite's answer for path 4 closes "
+                    + "nothing")
     Outcome abandoningThePathIdAtBothLimits(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server();

@@ -75,7 +75,8 @@ final class S4_3_StatusSending implements CaseGroup {
 
     @Case(requirements = {"MP-4-3", "MP-4.3-2"},
             text = "the target's application sets a status for path 5 and abandons path 6 while the suite's maximum "
-                    + "path ID is 4: the target sends no frame naming a path ID above 4 (the suite would have to close)")
+                    + "path ID is 4: the target sends no frame naming a path ID above 4 (the suite would have to "
+                    + "close)")
     Outcome noStatusAboveThePeersLimit(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server();

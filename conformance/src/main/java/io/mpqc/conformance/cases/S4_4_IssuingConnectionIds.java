@@ -55,9 +55,9 @@ final class S4_4_IssuingConnectionIds implements CaseGroup {
     }
 
     @Case(requirements = "MP-4.4-7",
-            text = "the target's application asks for 2 and then 1 more connection IDs for path 1 while the "
-                    + "suite's active_connection_id_limit is 4, and the suite then says PATH_CIDS_BLOCKED for path 1: "
-                    + "the target never has more than 4 connection IDs of path 1 active (the suite would have to close)")
+            text = "the target's application asks for 2 and then 1 more connection IDs for path 1 while the suite's "
+                    + "active_connection_id_limit is 4, and the suite then says PATH_CIDS_BLOCKED for path 1: the "
+                    + "target never has more than 4 connection IDs of path 1 active (the suite would have to close)")
     Outcome issuingStaysWithinThePeersLimit(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server();
@@ -186,9 +186,9 @@ final class S4_4_IssuingConnectionIds implements CaseGroup {
     }
 
     @Case(requirements = {"MP-2.2-1", "MP-4.4-7"}, tags = {"limits", "cid"},
-            text = "the suite's active_connection_id_limit is 2, the smallest allowed; path 1 is opened and the "
-                    + "suite retires one connection ID of paths 0 and 1 each: at the start, after the opening and after "
-                    + "the retirements, the target has at most 2 connection IDs of one path active (the handshake ID "
+            text = "the suite's active_connection_id_limit is 2, the smallest allowed; path 1 is opened and the suite "
+                    + "retires one connection ID of paths 0 and 1 each: at the start, after the opening and after the "
+                    + "retirements, the target has at most 2 connection IDs of one path active (the handshake ID "
                     + "counts for path 0)")
     Outcome smallestLimitIsNeverExceeded(CaseContext ctx) throws TargetException {
         Probe p = ctx.open(SessionSpec.server(ctx.dialect(), CaseContext.DEFAULT_MAX_PATH_ID)

@@ -79,8 +79,8 @@ final class S4_OnePastTheEdge implements CaseGroup {
 
     @Case(requirements = {"MP-4.6-2", "MP-4.6-1"}, tags = "limits",
             text = "the target's application raises its maximum path ID to 2^32-1, the largest value allowed: the "
-                    + "target sends nothing above it (a FAIL otherwise) and announces 4294967295 itself (UNSUPPORTED if it "
-                    + "announces less, which it may)")
+                    + "target sends nothing above it (a FAIL otherwise) and announces 4294967295 itself "
+                    + "(UNSUPPORTED if it announces less, which it may)")
     Outcome maxPathIdOfExactlyTwoTo32MinusOne(CaseContext ctx) throws TargetException {
         ctx.require(Capabilities.COMMANDS);
         Probe p = ctx.server();
