@@ -26,7 +26,8 @@ final class S10_2_ClosingState implements CaseGroup {
         return "Nothing but CONNECTION_CLOSE after the close";
     }
 
-    private static final Predicate<SentFrame> NOT_A_CLOSE = s -> !(s.frame() instanceof Frame.ConnectionClose)
+    /** Anything a closing target must not send: all but CONNECTION_CLOSE (either type) and PADDING. */
+    static final Predicate<SentFrame> NOT_A_CLOSE = s -> !(s.frame() instanceof Frame.ConnectionClose)
             && !(s.frame() instanceof Frame.ApplicationClose) && !(s.frame() instanceof Frame.Padding);
 
     @Case(requirements = {"Q-10.2-1", "Q-19.20-1"},

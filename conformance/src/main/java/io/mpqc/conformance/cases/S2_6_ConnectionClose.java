@@ -32,8 +32,7 @@ final class S2_6_ConnectionClose implements CaseGroup {
             s.frame() instanceof Frame.ConnectionClose c && c.errorCode() == CODE
                     || s.frame() instanceof Frame.ApplicationClose a && a.errorCode() == CODE;
 
-    private static final Predicate<SentFrame> NOT_A_CLOSE = s -> !(s.frame() instanceof Frame.ConnectionClose)
-            && !(s.frame() instanceof Frame.ApplicationClose) && !(s.frame() instanceof Frame.Padding);
+    private static final Predicate<SentFrame> NOT_A_CLOSE = S10_2_ClosingState.NOT_A_CLOSE;
 
     @Case(requirements = {"MP-2.6-1", "Q-10.2-1"}, tags = "close",
             text = "path 1 open; the target's application closes the connection with code 0: the target sends at once "

@@ -65,9 +65,7 @@ final class S3_4_AbandonedPathSilence implements CaseGroup {
             text = "the target's application abandons path 0, its only path, and the suite never answers: the "
                     + "target closes the connection (NO_ERROR) within 6 PTO, after waiting at least a while")
     Outcome abandoningTheLastPathEndsTheConnection(CaseContext ctx) throws TargetException {
-        ctx.require(io.mpqc.conformance.target.Capabilities.COMMANDS);
-        Probe p = ctx.server();
-        p.commandOrUnsupported(new io.mpqc.conformance.target.Command.AbandonPath(0, 0), "abandon its last path");
+        Probe p = abandonOnlyPath(ctx);
         for (int i = 0; i < 12 && !p.closed(); i++) {
             p.waitPto(0, 0.5);
         }
@@ -78,12 +76,16 @@ final class S3_4_AbandonedPathSilence implements CaseGroup {
             text = "the target's application abandons path 0, its only path, and the suite never answers: the target "
                     + "may give up on the answer and close, but not before 3 PTO, so 2.5 PTO later it is still open")
     Outcome unansweredAbandonOfTheLastPathWaitsThreePto(CaseContext ctx) throws TargetException {
-        ctx.require(io.mpqc.conformance.target.Capabilities.COMMANDS);
-        Probe p = ctx.server();
-        long pto = p.ptoMicros(0);
-        p.commandOrUnsupported(new io.mpqc.conformance.target.Command.AbandonPath(0, 0), "abandon its last path");
-        p.waitMicros(pto * 5 / 2);
+        Probe p = abandonOnlyPath(ctx);
+        p.waitMicros(p.ptoMicros(0) * 5 / 2);
         return p.expectNoClose();
+    }
+
+    /** A server session whose application has just abandoned path 0, its only path (capability commands). */
+    private static Probe abandonOnlyPath(CaseContext ctx) throws TargetException {
+        ctx.require(io.mpqc.conformance.target.Capabilities.COMMANDS);
+        return ctx.server().commandOrUnsupported(new io.mpqc.conformance.target.Command.AbandonPath(0, 0),
+                "abandon its last path");
     }
 
     @Case(requirements = "MP-4-4", tags = "attack",
